@@ -1,0 +1,36 @@
+# Two commands on a fresh machine:  `make demo`  and  `make test`  (see README).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SELARAS := $(VENV)/bin/selaras
+# Never reach for a model hub at run time; everything the model needs ships with the project.
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: demo test install lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# the CPU wheel first: a plain `torch` requirement would pull gigabytes of CUDA
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	$(SELARAS) claims examples/
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check claims checker tests benchmarks
+	$(VENV)/bin/ruff format --check claims checker tests benchmarks
+
+bench: install
+	$(PY) -m pytest benchmarks --benchmark-enable
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
