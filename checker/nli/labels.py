@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
 
 from checker.errors import ModelError
@@ -40,3 +41,22 @@ def label_order(id2label: Mapping[int | str, str]) -> tuple[NLILabel, ...]:
             f"the checkpoint's id2label {dict(id2label)} does not hold exactly the three NLI labels"
         )
     return tuple(ordered)
+
+
+@dataclass(frozen=True, slots=True)
+class NLIScores:
+    """Probabilities of entailment, neutral and contradiction for one (premise, hypothesis)."""
+
+    entailment: float
+    neutral: float
+    contradiction: float
+
+    @property
+    def label(self) -> NLILabel:
+        return max(NLILabel, key=self.probability)
+
+    def probability(self, label: NLILabel) -> float:
+        return float(getattr(self, label.value))
+
+    def as_dict(self) -> dict[str, float]:
+        return {label.value: round(self.probability(label), 6) for label in NLILabel}
