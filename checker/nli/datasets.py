@@ -1,7 +1,7 @@
-"""NLI data: IndoNLI, MNLI translated to Indonesian, and generic premise/hypothesis JSON Lines.
+"""NLI training and evaluation data: IndoNLI, MNLI-id and generated pairs as :class:`NLIExample`.
 
-IndoNLI's test_lay and test_expert are for reporting only (benchmarks/nli_accuracy.py); nothing
-here trains on them.
+The data lives outside the repository (``SELARAS_DATA``, by default ``../shared/data`` next to
+the checkout); each folder carries a ``SHA256SUMS`` that :func:`verify_checksums` checks.
 """
 
 from __future__ import annotations
@@ -9,106 +9,163 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from checker.errors import CheckerError
 from checker.nli.labels import NLILabel
 
+DATA_ENV = "SELARAS_DATA"
+DEFAULT_DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+CHECKSUMS = "SHA256SUMS"
+MNLI_NO_AGREEMENT = "-"
+
 
 @dataclass(frozen=True, slots=True)
 class NLIExample:
+    """One premise/hypothesis pair with its gold label.
+
+    ``source`` says where the pair comes from ("indonli/train", "mnli-id/dev", "perturb");
+    ``kind`` is the perturbation that made it, or the dataset's own annotator/source tag.
+    """
+
     premise: str
     hypothesis: str
     label: NLILabel
-    source: str  # "indonli/train", "mnli-id/train", "perturb/date", ...
+    source: str
     kind: str = ""
 
 
 def data_root() -> Path:
-    """``$SELARAS_DATA``, else ../shared/data beside the repository."""
-    root = Path(os.environ.get("SELARAS_DATA", Path(__file__).parents[3] / "shared" / "data"))
+    """The folder holding ``indonli/`` and ``mnli-id/``: ``$SELARAS_DATA`` or the default.
+
+    Raises :class:`CheckerError` naming the path when it is not a folder.
+    """
+    configured = os.environ.get(DATA_ENV)
+    root = Path(configured) if configured else DEFAULT_DATA_ROOT
     if not root.is_dir():
         raise CheckerError(
-            f"no NLI data folder at {root}; set SELARAS_DATA to the folder holding indonli/"
+            f"no NLI data folder at {root}; set {DATA_ENV} to the folder that holds "
+            "indonli/ and mnli-id/"
         )
     return root
 
 
-def _rows(path: Path) -> Iterable[dict[str, object]]:
-    if not path.is_file():
-        raise CheckerError(f"no data file at {path}")
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise CheckerError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSON Lines file with their line numbers; blank lines are skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise CheckerError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CheckerError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        if not isinstance(row, dict):
+            raise CheckerError(f"{path}:{number}: expected a JSON object")
+        yield number, row
+
+
+def _example(
+    path: Path, number: int, row: dict[str, Any], keys: tuple[str, str, str], source: str, kind: str
+) -> NLIExample:
+    premise_key, hypothesis_key, label_key = keys
+    try:
+        premise, hypothesis, label = row[premise_key], row[hypothesis_key], row[label_key]
+        return NLIExample(str(premise), str(hypothesis), NLILabel.parse(str(label)), source, kind)
+    except KeyError as exc:
+        raise CheckerError(f"{path}:{number}: missing field {exc.args[0]!r}") from exc
+    except ValueError as exc:
+        raise CheckerError(f"{path}:{number}: {exc}") from exc
 
 
 def load_indonli(path: Path) -> list[NLIExample]:
+    """IndoNLI pairs (``premise``/``hypothesis``/``label`` e|n|c); ``kind`` is the annotator
+    type, with the expert test set's text source after a slash ("expert/news")."""
     source = f"indonli/{path.stem}"
-    return [
-        NLIExample(str(r["premise"]), str(r["hypothesis"]), NLILabel.parse(str(r["label"])), source)
-        for r in _rows(path)
-    ]
+    examples = []
+    for number, row in _rows(path):
+        kind = "/".join(str(row[key]) for key in ("annotator_type", "source") if row.get(key))
+        examples.append(
+            _example(path, number, row, ("premise", "hypothesis", "label"), source, kind)
+        )
+    return examples
 
 
 def load_mnli_id(path: Path) -> list[NLIExample]:
-    """MultiNLI in Indonesian; rows without annotator agreement (gold_label "-") are dropped."""
+    """Translated MNLI pairs (``sentence1``/``sentence2``/``gold_label``); rows whose gold label is
+    "-" (no annotator agreement) are dropped. ``kind`` is the MNLI genre."""
     source = f"mnli-id/{path.stem}"
+    keys = ("sentence1", "sentence2", "gold_label")
     return [
-        NLIExample(
-            str(r["sentence1"]), str(r["sentence2"]), NLILabel.parse(str(r["gold_label"])), source
-        )
-        for r in _rows(path)
-        if r.get("gold_label") != "-"
+        _example(path, number, row, keys, source, str(row.get("genre", "")))
+        for number, row in _rows(path)
+        if row.get("gold_label") != MNLI_NO_AGREEMENT
     ]
 
 
 def load_jsonl_pairs(path: Path) -> list[NLIExample]:
-    """Generic rows with premise, hypothesis and label (and optional source, kind)."""
-    return [
-        NLIExample(
-            str(r["premise"]),
-            str(r["hypothesis"]),
-            NLILabel.parse(str(r["label"])),
-            str(r.get("source", path.stem)),
-            str(r.get("kind", "")),
+    """Generic pairs with ``premise``, ``hypothesis`` and ``label`` (any form :meth:`NLILabel.parse`
+    reads); ``source`` and ``kind`` are kept when the rows carry them."""
+    examples = []
+    for number, row in _rows(path):
+        source = str(row.get("source") or f"jsonl/{path.stem}")
+        kind = str(row.get("kind", ""))
+        examples.append(
+            _example(path, number, row, ("premise", "hypothesis", "label"), source, kind)
         )
-        for r in _rows(path)
-    ]
+    return examples
 
 
 def write_jsonl(examples: Iterable[NLIExample], path: Path) -> int:
+    """Write pairs as JSON Lines that :func:`load_jsonl_pairs` reads back; returns the row count."""
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for e in examples:
+    with path.open("w", encoding="utf-8") as out:
+        for example in examples:
             row = {
-                "premise": e.premise,
-                "hypothesis": e.hypothesis,
-                "label": e.label.value,
-                "source": e.source,
-                "kind": e.kind,
+                "premise": example.premise,
+                "hypothesis": example.hypothesis,
+                "label": example.label.value,
+                "source": example.source,
+                "kind": example.kind,
             }
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1
     return count
 
 
-def verify_checksums(folder: Path) -> None:
-    """Check every file listed in the folder's SHA256SUMS; the error names the file that differs."""
-    sums = folder / "SHA256SUMS"
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_checksums(folder: Path) -> tuple[str, ...]:
+    """Check every file listed in ``folder/SHA256SUMS``; returns the names checked.
+
+    Raises :class:`CheckerError` naming the first file that is missing or differs.
+    """
+    sums = folder / CHECKSUMS
+    if not sums.is_file():
+        raise CheckerError(f"no {CHECKSUMS} in {folder}; cannot verify the data")
+    checked = []
     for line in sums.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
-        expected, name = line.split(maxsplit=1)
-        target = folder / name.strip().lstrip("*")
-        actual = hashlib.sha256(target.read_bytes()).hexdigest()
-        if actual != expected:
-            raise CheckerError(
-                f"{target} does not match {sums} (sha256 {actual}, expected {expected})"
-            )
+        expected, _, name = line.strip().partition(" ")
+        name = name.strip().lstrip("*")
+        target = folder / name
+        if not target.is_file():
+            raise CheckerError(f"{target} is listed in {sums} but missing")
+        if _sha256(target) != expected.lower():
+            raise CheckerError(f"{target} does not match its checksum in {sums}; fetch it again")
+        checked.append(name)
+    return tuple(checked)
