@@ -16,9 +16,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs
-
 from checker.nli.backends import DEFAULT_MODEL_DIR, EmbeddedNLI, load_backend
+from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs
 from checker.nli.labels import NLILabel
 
 HELDOUT_DRIFT = Path(__file__).parent / "data" / "drift_heldout.jsonl"

@@ -1,0 +1,8 @@
+"""Benchmarks import their helpers (corpus.py) as top-level modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))

@@ -1,0 +1,149 @@
+"""Claims from cleaned articles: sentences split into independent clauses, with dates, numbers,
+entities, quotes, speakers and cited outlets resolved.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from claims.clean import clean_corpus
+from claims.dates import resolve_dates
+from claims.entities import find_entities
+from claims.errors import ClaimsError
+from claims.lang import merged_resource
+from claims.numbers import find_numbers
+from claims.quotes import find_quotes
+from claims.segment import split_sentences
+from claims.types import Article, Claim, CleanArticle, Corpus, Quote, Sentence, Skipped
+
+log = logging.getLogger(__name__)
+_QUOTE_MARKS = '"“”‘’«»„'
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedArticle:
+    """An article after cleaning and claim extraction."""
+
+    clean: CleanArticle
+    claims: tuple[Claim, ...]
+
+    @property
+    def article(self) -> Article:
+        return self.clean.article
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Every article's claims, plus what was skipped on the way (ingestion included)."""
+
+    articles: tuple[ExtractedArticle, ...]
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[Skipped, ...] = ()
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return tuple(c for a in self.articles for c in a.claims)
+
+
+def extract_corpus(corpus: Corpus) -> Extraction:
+    """Clean every article (with the cross-article boilerplate signal) and extract its claims."""
+    done: list[ExtractedArticle] = []
+    skipped = list(corpus.skipped)
+    for clean in clean_corpus(corpus.articles):
+        try:
+            done.append(ExtractedArticle(clean, extract_claims(clean)))
+        except ClaimsError as exc:
+            log.warning("%s: claims not extracted: %s", clean.article.path, exc)
+            skipped.append(Skipped(clean.article.path, f"claims not extracted: {exc}"))
+    return Extraction(tuple(done), tuple(skipped), corpus.warnings)
+
+
+def extract_claims(clean: CleanArticle) -> tuple[Claim, ...]:
+    article = clean.article
+    anchor = article.published.date() if article.published else None
+    claims: list[Claim] = []
+    previous_speaker: str | None = None
+    for sentence in split_sentences(clean):
+        quotes = find_quotes(sentence, article, previous_speaker=previous_speaker)
+        for start, end in independent_clauses(sentence, article.language):
+            claim = _claim(article, len(claims) + 1, start, end, anchor, quotes)
+            claims.append(claim)
+        previous_speaker = _last_speaker(quotes, claims[-1:], previous_speaker)
+    return tuple(claims)
+
+
+def _last_speaker(
+    quotes: Sequence[Quote], latest: Sequence[Claim], previous: str | None
+) -> str | None:
+    """Who a following "Ia"/"Dia"/"katanya" refers to: the last speaker, else the last person named."""
+    speakers = [q.speaker for q in quotes if q.speaker]
+    if speakers:
+        return speakers[-1]
+    people = [e.text for c in latest for e in c.entities if e.kind == "PERSON"]
+    return people[-1] if people else previous
+
+
+def _claim(
+    article: Article,
+    number: int,
+    start: int,
+    end: int,
+    anchor: date | None,
+    quotes: Sequence[Quote],
+) -> Claim:
+    text = article.text[start:end]
+    overlapping = [q for q in quotes if q.span.start < end and q.span.end > start]
+    # the exact quoted words, where there are any, are what drift detection compares
+    quote = next((q for q in overlapping if q.direct), overlapping[0] if overlapping else None)
+    dates = resolve_dates(text, start=start, article=article, anchor=anchor)
+    return Claim(
+        id=f"{article.id}#{number}",
+        article_id=article.id,
+        text=text,
+        span=article.span(start, end),
+        dates=dates,
+        numbers=find_numbers(text, start=start, article=article, exclude=[d.span for d in dates]),
+        entities=find_entities(text, start=start, article=article),
+        quote=quote,
+        speaker=quote.speaker if quote else None,
+        source=quote.cited_outlet if quote else None,
+    )
+
+
+def independent_clauses(sentence: Sentence, language: str) -> Iterator[tuple[int, int]]:
+    """Spans (article offsets) of the sentence's independent clauses.
+
+    Fragments shorter than ``min_claim_words`` are no claim at all. A sentence is split only
+    at a clause joiner from the language's ``clauses.toml`` (such as
+    "; " or ", tetapi "), outside quotation marks, and only when both sides are long enough to
+    be statements on their own; otherwise the whole sentence is one claim.
+    """
+    rules = merged_resource(language, "clauses")
+    joiners = rules.get("joiners", [";"])
+    min_words = int(rules.get("min_words", 5))
+    text, base = sentence.text, sentence.span.start
+    if len(text.split()) < int(rules.get("min_claim_words", 3)):
+        return  # a fragment such as "Ukraina." states nothing that can be checked
+    if any(mark in text for mark in _QUOTE_MARKS) or not joiners:
+        yield base, base + len(text)
+        return
+    pattern = re.compile("|".join(re.escape(j) for j in joiners))
+    start = 0
+    for match in pattern.finditer(text):
+        left, right = text[start : match.start()], text[match.end() :]
+        if len(left.split()) >= min_words and len(right.split()) >= min_words:
+            yield from _trimmed(text, start, match.start(), base)
+            start = match.end()
+    yield from _trimmed(text, start, len(text), base)
+
+
+def _trimmed(text: str, start: int, end: int, base: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip(" ,;"))
+    if piece.strip(" ,;"):
+        yield base + start + lead, base + end - trail
