@@ -133,11 +133,21 @@ class HuggingFaceNLI:
 
 
 def load_backend(path: Path | None = None) -> NLIBackend:
-    """The embedded model by default; a directory loads as embedded or HF by its config."""
-    directory = DEFAULT_MODEL_DIR if path is None else path
+    """The backend for ``path`` (default: the embedded model), loaded once per process."""
+    directory = (DEFAULT_MODEL_DIR if path is None else path).resolve()
+    if directory not in _LOADED:
+        _LOADED[directory] = _load_backend(directory)
+    return _LOADED[directory]
+
+
+_LOADED: dict[Path, NLIBackend] = {}
+
+
+def _load_backend(directory: Path) -> NLIBackend:
+    """A directory loads as the embedded kind or as Hugging Face, by its config."""
     if not directory.exists():
         raise ModelError(
-            f"no NLI model at {directory}; run `selaras model info` to see where it is looked for"
+            f"no NLI model at {directory}; run `selaras model path` to see where the embedded one is looked for"
         )
     config = directory / CONFIG_FILE
     if config.is_file() and '"base_sha256"' in config.read_text(encoding="utf-8"):
