@@ -237,11 +237,24 @@ PAIR_DETECTORS = (
 
 def _attribution_differences(a: Claim, b: Claim, ctx: DriftContext) -> list[Difference]:
     diffs = []
-    if _different_parties(a.speaker, b.speaker, ctx.language(a)):
-        diffs.append(Difference("speaker", a.speaker or "", b.speaker or ""))
-    if _different_parties(a.source, b.source, ctx.language(a)):
+    language = ctx.language(a)
+    said_a, said_b = _credited(a, b, language), _credited(b, a, language)
+    if _different_parties(said_a, said_b, language):
+        diffs.append(Difference("speaker", said_a or "", said_b or ""))
+    if _different_parties(a.source, b.source, language):
         diffs.append(Difference("source", a.source or "", b.source or ""))
     return diffs
+
+
+def _credited(claim: Claim, other: Claim, language: str) -> str | None:
+    """Who a claim credits: its speaker; failing that, its cited outlet, but only where the
+    other claim credits an institution ("menurut CCTV" against "kata Kremlin"). Against a
+    person, an outlet is only passing the person's words on ("Menurut CCTV, Xi ...").
+    """
+    if claim.speaker or not claim.source or not other.speaker:
+        return claim.speaker
+    party = _party(other.speaker, language)
+    return claim.source if party and party[1] != "PERSON" else None
 
 
 def _different_parties(x: str | None, y: str | None, language: str) -> bool:

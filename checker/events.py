@@ -1,7 +1,8 @@
 """Group articles, and so their claims, by the event they report.
 
-An article's event date is the day its lead claims name (the lead counts three times, so that
-background dates such as "sejak invasi 24 Februari" do not win), else its publication date.
+An article's event date is the day its claims name, preferring days at most three days before
+its publication date and counting the lead three times, so that background dates such as
+"sejak invasi 24 Februari" do not win; with no day named, it is the publication date.
 Articles whose event dates lie within a few days of each other and that share content form one
 event; an undated article joins the event it shares the most content with. Claims about
 different events are never contradictions of each other, but the same quote under two events
@@ -22,6 +23,7 @@ from claims.types import Claim, Granularity
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 LEAD_CLAIMS = 3
 LEAD_WEIGHT = 3
+RECENT_DAYS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +63,14 @@ def article_date(extracted: ExtractedArticle) -> tuple[date | None, str | None]:
         for day in day_dates(claim):
             votes[day] += LEAD_WEIGHT if position < LEAD_CLAIMS else 1
             first_claim.setdefault(day, claim.id)
+    published = extracted.article.published.date() if extracted.article.published else None
+    if published:  # news reports the days just before it appears: prefer those to background dates
+        recent = {d: v for d, v in votes.items() if -RECENT_DAYS <= (d - published).days <= 1}
+        votes = Counter(recent) or votes
     if votes:
         day = max(votes, key=lambda d: (votes[d], -list(first_claim).index(d)))
         return day, first_claim[day]
-    published = extracted.article.published
-    return (published.date() if published else None), None
+    return published, None
 
 
 def _vocabulary(extracted: ExtractedArticle) -> set[str]:

@@ -277,7 +277,8 @@ def _shift(anchor: date, count: int, unit: str) -> tuple[date, Granularity]:
     if unit == "day":
         return anchor + timedelta(days=count), Granularity.DAY
     if unit == "week":
-        return anchor + timedelta(days=7 * count), Granularity.DAY
+        shifted = anchor + timedelta(days=7 * count)
+        return shifted - timedelta(days=shifted.weekday()), Granularity.WEEK  # its Monday
     if unit == "month":
         months = anchor.year * 12 + anchor.month - 1 + count
         return date(months // 12, months % 12 + 1, 1), Granularity.MONTH

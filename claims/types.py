@@ -105,6 +105,7 @@ class Sentence:
 
 class Granularity(Enum):
     DAY = "day"
+    WEEK = "week"  # "pekan ini", "dua minggu lalu": the week, not a particular day of it
     MONTH = "month"
     YEAR = "year"
 

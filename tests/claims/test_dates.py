@@ -88,7 +88,7 @@ def _only(text: str, anchor: date | None, language: str = "id") -> DateMention:
         ),
         ("Ia datang kemarin.", JUNE_15, "kemarin", date(2022, 6, 14), DAY),
         ("Ia datang hari ini.", JUNE_15, "hari ini", date(2022, 6, 15), DAY),
-        ("Ia datang pekan lalu.", JUNE_15, "pekan lalu", date(2022, 6, 8), DAY),
+        ("Ia datang pekan lalu.", JUNE_15, "pekan lalu", date(2022, 6, 6), Granularity.WEEK),
         ("Harga naik tahun lalu.", JUNE_15, "tahun lalu", date(2021, 1, 1), YEAR),
         ("Ia datang empat bulan lalu.", JUNE_15, "empat bulan lalu", date(2022, 2, 1), MONTH),
         ("Ia datang pada Senin.", JUNE_15, "Senin", date(2022, 6, 13), DAY),

@@ -1,0 +1,204 @@
+"""Corroboration (checker/corroboration.py) and the verdicts it reads (checker/verdicts.py).
+
+Verdicts come from ``judge`` over a ``ScriptedNLI`` test double whose rule each test states;
+the scores are the test's own, not a model's. The claims are real extraction output.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+
+from checker.corroboration import corroborate, outlet_key
+from checker.events import group_events
+from checker.nli.labels import NLIScores
+from checker.types import Corroboration, Pair, Verdict
+from checker.verdicts import judge
+from claims.extract import Extraction
+from claims.types import Article, Claim
+
+from .builders import (
+    CONTRADICTS,
+    DECEMBER_CALL,
+    ENTAILS,
+    JUNE_CALL,
+    NEUTRAL,
+    ScriptedNLI,
+    Story,
+    claim_with,
+    extract_stories,
+    scripted,
+)
+
+AGREED = (
+    "Kedua pemimpin sepakat untuk meningkatkan kerja sama ekonomi dalam menghadapi sanksi Barat."
+)
+PARAPHRASE = (
+    "Kedua pemimpin sepakat meningkatkan kerja sama ekonomi guna menghadapi sanksi negara Barat."
+)
+KEY = "sepakat"  # every claim carrying the statement contains it
+
+# id -> (outlet, published, lead); every article then states the agreement
+ARTICLES = {
+    "a": ("Kontan", "2022-06-15", JUNE_CALL),  # the claim under test
+    "b1": ("Tempo", "2022-06-15", JUNE_CALL),
+    "b2": ("Tempo", "2022-06-16", JUNE_CALL),  # a second Tempo article: Tempo counts once
+    "k": ("KONTAN", "2022-06-15", JUNE_CALL),  # the claim's own outlet, spelt otherwise
+    "d": ("Antara", "2022-12-30", DECEMBER_CALL),  # another event
+    "x": ("Detik", "2022-06-15", JUNE_CALL),
+    "u1": (None, "2022-06-15", JUNE_CALL),  # no outlet known: each is its own source
+    "u2": (None, "2022-06-15", JUNE_CALL),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
+    folder = tmp_path_factory.mktemp("corroboration")
+    stories = [
+        Story(name, f"{lead}\n\n{PARAPHRASE if name == 'b1' else AGREED}", outlet, day)
+        for name, (outlet, day, lead) in ARTICLES.items()
+    ]
+    return extract_stories(folder, *stories)
+
+
+def _statements(extraction: Extraction) -> dict[str, Claim]:
+    return {name: claim_with(extraction, name, KEY) for name in ARTICLES}
+
+
+def _corroborate(
+    extraction: Extraction,
+    backend: ScriptedNLI,
+    *,
+    similar: float = 0.0,
+    disputed: frozenset[tuple[str, str]] = frozenset(),
+) -> dict[str, Corroboration]:
+    """Corroboration of every statement claim, judged pairwise across all the articles."""
+    claims = _statements(extraction)
+    pairs = [Pair(a, b, 1.0) for a, b in combinations(claims.values(), 2)]
+    articles: dict[str, Article] = {e.article.id: e.article for e in extraction.articles}
+    found = corroborate(
+        list(claims.values()),
+        judge(pairs, backend),
+        articles,
+        group_events(extraction.articles),
+        similar=lambda a, b: similar,
+        disputed=disputed,
+    )
+    return {c.claim.article_id: c for c in found}
+
+
+def _entails_when(*, premise: str | None = None) -> ScriptedNLI:
+    """Test double: the statement entails the statement (optionally only from one premise)."""
+
+    def rule(p: str, h: str) -> NLIScores:
+        both = KEY in p and KEY in h
+        return ENTAILS if both and (premise is None or premise in p) else NEUTRAL
+
+    return ScriptedNLI(rule)
+
+
+def test_corroborate_counts_each_other_outlet_once(corpus: Extraction) -> None:
+    found = _corroborate(corpus, _entails_when())["a"]
+    assert found.outlets == tuple(
+        sorted(["Tempo", "Detik", "unknown outlet (u1)", "unknown outlet (u2)"])
+    )
+    assert len(found.supporting) == len(found.outlets)
+    assert {e.article_id for e in found.supporting} & {"b1", "b2"}
+    assert all(KEY in e.text for e in found.supporting)
+
+
+@pytest.mark.parametrize("name", ["a", "k"])
+def test_corroborate_excludes_own_outlet_whatever_its_spelling(
+    corpus: Extraction, name: str
+) -> None:
+    outlets = _corroborate(corpus, _entails_when())[name].outlets
+    assert not {o.casefold() for o in outlets} & {"kontan"}
+    assert "Tempo" in outlets
+
+
+def test_corroborate_excludes_other_events(corpus: Extraction) -> None:
+    found = _corroborate(corpus, _entails_when())
+    assert "Antara" not in found["a"].outlets
+    assert found["d"].outlets == ()  # the December article has no June support
+
+
+@pytest.mark.parametrize("disputed", [False, True], ids=["undisputed", "disputed"])
+def test_corroborate_excludes_disputed_pairs(corpus: Extraction, disputed: bool) -> None:
+    claims = _statements(corpus)
+    # a drift finding between a and x, recorded in either order, removes that support
+    pairs = frozenset({(claims["x"].id, claims["a"].id)}) if disputed else frozenset()
+    found = _corroborate(corpus, _entails_when(), disputed=pairs)
+    assert ("Detik" in found["a"].outlets) is not disputed
+    assert ("Kontan" in found["x"].outlets) is not disputed
+    assert "Tempo" in found["a"].outlets and "Tempo" in found["x"].outlets
+
+
+def test_corroborate_entailment_counts_in_its_direction_only(corpus: Extraction) -> None:
+    # only Tempo's paraphrase (b1) entails the others; nothing entails it
+    found = _corroborate(corpus, _entails_when(premise=PARAPHRASE[:40]))
+    assert found["a"].outlets == ("Tempo",)
+    assert found["b1"].outlets == ()
+
+
+@pytest.mark.parametrize(
+    ("scores", "similar", "supported"),
+    [
+        (NLIScores(0.45, 0.5, 0.05), 0.0, False),  # entailment under the threshold
+        (NLIScores(0.55, 0.4, 0.05), 0.0, True),
+        (NEUTRAL, 0.8, True),  # near duplicate, no contradiction seen
+        (NEUTRAL, 0.7, False),  # not near enough
+        (CONTRADICTS, 1.0, False),  # near duplicate but the model sees a contradiction
+    ],
+    ids=["weak-entailment", "entailment", "near-duplicate", "paraphrase", "contradicted"],
+)
+def test_corroborate_needs_entailment_or_near_duplicate(
+    corpus: Extraction, scores: NLIScores, similar: float, supported: bool
+) -> None:
+    found = _corroborate(corpus, ScriptedNLI(lambda p, h: scores), similar=similar)
+    assert bool(found["a"].outlets) is supported
+
+
+def test_corroborate_lists_every_claim_even_unsupported(corpus: Extraction) -> None:
+    found = _corroborate(corpus, ScriptedNLI())
+    assert set(found) == set(ARTICLES)
+    assert all(c.outlets == () and c.supporting == () for c in found.values())
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [("Kompas.com", "Kompas.com"), ("  Tempo ", "Tempo"), (None, "unknown outlet (z)")],
+)
+def test_outlet_key_names_outlet_or_article(outlet: str | None, expected: str) -> None:
+    assert outlet_key(Article(id="z", path="z.txt", text="x", outlet=outlet)) == expected
+
+
+# --- judge: the verdicts corroboration reads -----------------------------------------------
+
+
+def test_judge_forward_takes_other_claim_as_premise(corpus: Extraction) -> None:
+    claims = _statements(corpus)
+    pair = Pair(claims["a"], claims["b1"], 1.0)
+    backend = scripted({(claims["b1"].text, claims["a"].text): ENTAILS})
+    (verdict,) = judge([pair], backend)
+    assert verdict.forward == ENTAILS and verdict.backward == NEUTRAL
+    assert verdict.entailment == ENTAILS.entailment
+    assert verdict.contradiction == NEUTRAL.contradiction
+
+
+def test_judge_asks_each_text_pair_once(corpus: Extraction) -> None:
+    claims = _statements(corpus)
+    # a, k, x and u1 carry the same words: their pairs are textually identical
+    same = [claims[n] for n in ("a", "k", "x", "u1")]
+    pairs = [Pair(a, b, 1.0) for a, b in combinations(same, 2)]
+    backend = ScriptedNLI()
+    verdicts = judge(pairs, backend, batch_size=2)
+    assert len(verdicts) == len(pairs) == 6
+    assert backend.asked == [(AGREED, AGREED)]
+    assert all(isinstance(v, Verdict) and v.pair is p for v, p in zip(verdicts, pairs, strict=True))
+
+
+def test_judge_no_pairs_asks_nothing() -> None:
+    backend = ScriptedNLI()
+    assert judge([], backend) == []
+    assert backend.asked == []

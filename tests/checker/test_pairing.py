@@ -1,0 +1,139 @@
+"""Candidate pairs (checker/pairing.py): across articles only, once each, top-k, linear growth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from checker.pairing import ClaimIndex, PairingOptions, candidate_pairs, claim_terms
+from checker.types import Pair
+from claims.extract import Extraction
+from claims.types import Claim
+
+from .builders import (
+    ID_000,
+    ID_002,
+    Story,
+    claim_with,
+    example_extraction,
+    extract_stories,
+    read_and_extract,
+    write_example_copies,
+)
+
+
+def _pairs(extraction: Extraction, options: PairingOptions | None = None) -> tuple[list[Pair], int]:
+    claims = list(extraction.claims)
+    languages = {e.article.id: e.article.language for e in extraction.articles}
+    return candidate_pairs(claims, [languages[c.article_id] for c in claims], options=options)
+
+
+def _chosen_by(
+    claims: Sequence[Claim], languages: Sequence[str], options: PairingOptions
+) -> set[frozenset[str]]:
+    """Reference: each claim's own top-k partners from other articles, by BM25 over the index."""
+    index = ClaimIndex(claims, languages, options)
+    wanted: set[frozenset[str]] = set()
+    for i, claim in enumerate(claims):
+        self_score = index.score(i, i)
+        if self_score <= 0:
+            continue
+        others = [j for j in range(len(claims)) if claims[j].article_id != claim.article_id]
+        ranked = sorted(((index.score(i, j) / self_score, j) for j in others), reverse=True)
+        ranked = [(s, j) for s, j in ranked if s >= options.min_relative_score]
+        wanted |= {frozenset({claim.id, claims[j].id}) for _, j in ranked[: options.top_k]}
+    return wanted
+
+
+def test_candidate_pairs_examples_are_across_articles_and_unique() -> None:
+    pairs, considered = _pairs(example_extraction())
+    assert pairs
+    assert all(p.claim.article_id != p.other.article_id for p in pairs)
+    keys = [frozenset({p.claim.id, p.other.id}) for p in pairs]
+    assert len(set(keys)) == len(keys)
+    assert considered >= len(pairs)
+
+
+@pytest.mark.parametrize("top_k", [1, 2, 5])
+def test_candidate_pairs_examples_are_each_claims_top_k(top_k: int) -> None:
+    # with every term used as a query term, candidate generation is exhaustive, so the pairs
+    # must be exactly the union of each claim's own top-k partners from other articles
+    extraction = example_extraction()
+    options = PairingOptions(top_k=top_k, query_terms=10_000)
+    pairs, _ = _pairs(extraction, options)
+    claims = list(extraction.claims)
+    assert {frozenset({p.claim.id, p.other.id}) for p in pairs} == _chosen_by(
+        claims, ["id"] * len(claims), options
+    )
+    assert len(pairs) <= top_k * len(claims)
+
+
+@pytest.mark.parametrize("top_k", [1, 2, 5])
+def test_candidate_pairs_default_query_terms_bounded_by_top_k(top_k: int) -> None:
+    extraction = example_extraction()
+    pairs, _ = _pairs(extraction, PairingOptions(top_k=top_k))
+    assert 0 < len(pairs) <= top_k * len(extraction.claims)
+    assert all(p.score >= PairingOptions().min_relative_score for p in pairs)
+
+
+def test_candidate_pairs_state_department_quotes_are_paired() -> None:
+    extraction = example_extraction()
+    june = claim_with(extraction, ID_000, "China mengklaim netral")
+    december = claim_with(extraction, ID_002, "Beijing mengklaim netral")
+    pairs, _ = _pairs(extraction)
+    found = [p for p in pairs if {p.claim.id, p.other.id} == {june.id, december.id}]
+    assert len(found) == 1
+    assert found[0].score >= 0.5
+
+
+def test_candidate_pairs_one_article_gives_none(tmp_path: Path) -> None:
+    body = "\n\n".join(
+        [
+            "Presiden Xi Jinping berbicara dengan Presiden Vladimir Putin melalui telepon.",
+            "Presiden Xi Jinping berbicara lagi dengan Presiden Vladimir Putin melalui telepon.",
+        ]
+    )
+    pairs, considered = _pairs(extract_stories(tmp_path, Story("a", body, "Kontan")))
+    assert pairs == [] and considered == 0
+
+
+def test_candidate_pairs_unrelated_claims_not_paired(tmp_path: Path) -> None:
+    extraction = extract_stories(
+        tmp_path,
+        Story(
+            "a",
+            "Presiden Xi Jinping berbicara dengan Presiden Vladimir Putin melalui telepon.",
+            "Kontan",
+        ),
+        Story(
+            "b",
+            "Harga beras di pasar tradisional Surabaya naik tajam menjelang hari raya.",
+            "Tempo",
+        ),
+    )
+    assert _pairs(extraction) == ([], 0)
+
+
+def test_claim_terms_carry_entities_numbers_and_dates() -> None:
+    extraction = example_extraction()
+    claim = claim_with(extraction, ID_002, "Komentar itu dikeluarkan")
+    terms = claim_terms(claim, "id")
+    assert "date:2022-12-30" in terms
+    assert "ent:us state department" in terms
+    assert "itu" not in terms  # a stopword
+
+
+@pytest.mark.parametrize("copies", [1, 2, 4], ids=["5-articles", "10-articles", "20-articles"])
+def test_candidate_pairs_grow_linearly_with_copies(tmp_path: Path, copies: int) -> None:
+    options = PairingOptions()
+    extraction = read_and_extract(write_example_copies(tmp_path, copies))
+    assert len(extraction.articles) == 5 * copies
+    pairs, _ = _pairs(extraction, options)
+    claims = len(extraction.claims)
+    # each claim keeps at most top_k partners: pairs per claim is bounded, whatever N is
+    assert len(pairs) / claims <= options.top_k
+    assert all(p.claim.article_id != p.other.article_id for p in pairs)
+    if copies > 1:  # a copy's claims have partners in every other copy of the same article
+        assert len(pairs) / claims >= 1.0
