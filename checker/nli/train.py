@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import logging
 import random
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
+from rich.progress import Progress, TextColumn
 from torch import nn
 
 from checker.nli.cross_encoder import CrossEncoderNLI, load_model, new_model, save_model
@@ -135,26 +137,37 @@ def train(config: TrainConfig, *, resume: bool = False) -> Path:
 
 
 def _loop(model, batches, total, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
+    """The optimisation steps from the checkpoint's step to ``total``, with a progress bar on a
+    terminal and a log line every 20 steps (for runs in the background)."""
     loss_fn = nn.CrossEntropyLoss()
     model.train()
-    started, seen, running = time.perf_counter(), 0, 0.0
-    for step in range(state["step"], total):
-        batch = batches[step]
-        logits = model(batch.input_ids, batch.attention_mask)
-        loss = loss_fn(logits, batch.labels)
-        loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad(set_to_none=True)
-        seen += len(batch.labels)
-        running = 0.98 * running + 0.02 * loss.item() if step else loss.item()
-        state["step"] = step + 1
-        if (step + 1) % 20 == 0:
-            rate = (time.perf_counter() - started) / seen * 1000
-            log.info("step %d/%d loss %.4f  %.1f s per 1,000 pairs", step + 1, total, running, rate)
-        if (step + 1) % config.eval_every == 0 or step + 1 == total:
-            _evaluate_and_save(model, optimizer, schedule, state, val, config)
+    started, seen, running = time.perf_counter(), 0, None
+    bar = Progress(
+        *Progress.get_default_columns(),
+        TextColumn("{task.fields[loss]}"),
+        disable=not sys.stderr.isatty(),
+    )
+    with bar:
+        task = bar.add_task("training", total=total, completed=state["step"], loss="")
+        for step in range(state["step"], total):
+            batch = batches[step]
+            loss = loss_fn(model(batch.input_ids, batch.attention_mask), batch.labels)
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad(set_to_none=True)
+            seen += len(batch.labels)
+            running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
+            state["step"] = step + 1
+            bar.update(task, advance=1, loss=f"loss {running:.3f}")
+            if (step + 1) % 20 == 0:
+                rate = (time.perf_counter() - started) / seen * 1000
+                log.info(
+                    "step %d/%d loss %.4f  %.1f s per 1,000 pairs", step + 1, total, running, rate
+                )
+            if (step + 1) % config.eval_every == 0 or step + 1 == total:
+                _evaluate_and_save(model, optimizer, schedule, state, val, config)
 
 
 def _evaluate_and_save(model, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
