@@ -59,6 +59,10 @@ def extract_corpus(corpus: Corpus) -> Extraction:
         except ClaimsError as exc:
             log.warning("%s: claims not extracted: %s", clean.article.path, exc)
             skipped.append(Skipped(clean.article.path, f"claims not extracted: {exc}"))
+        except Exception as exc:  # one bad article must never stop the rest
+            log.exception("%s: claims not extracted", clean.article.path)
+            reason = f"internal error in claim extraction ({type(exc).__name__}: {exc}); please report it"
+            skipped.append(Skipped(clean.article.path, reason))
     return Extraction(tuple(done), tuple(skipped), corpus.warnings)
 
 

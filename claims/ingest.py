@@ -139,8 +139,20 @@ def read_inputs(
                 reading.warn(str(file), "given more than once; read only the first time")
                 continue
             seen.add(file.resolve())
-            _read_file(file, reading)
+            _read_guarded(file, reading)
     return Corpus(tuple(reading.articles), tuple(reading.skipped), tuple(reading.warnings))
+
+
+def _read_guarded(file: Path, reading: _Reading) -> None:
+    """Read one file; a fault in reading it (a bug included) skips that file, never the run."""
+    try:
+        _read_file(file, reading)
+    except Exception as exc:  # one bad file must never stop the rest
+        log.exception("%s: could not be read", file)
+        reading.skip(
+            str(file),
+            f"internal error while reading ({type(exc).__name__}: {exc}); please report it",
+        )
 
 
 def require_articles(corpus: Corpus) -> Corpus:

@@ -147,6 +147,8 @@ def _resolve_date(
         if value is None:
             return _Found(None, f"{where} is not a calendar date")
         return _Found(value, f"{where} ({_KIND[kind]}{zone}{_weekday_check(value, weekday)})")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return _Found(None, f"{where} is not a calendar date")
     day_month = f"{day} {calendar.month_name[month]}"
     if weekday is None:
         return _Found(None, f"{where} names no year, and no weekday to place {day_month} in one")

@@ -266,3 +266,19 @@ def test_require_articles_raises_only_when_nothing_was_read(write_file: WriteFil
         require_articles(empty)
     readable = _read(write_file("ada.txt", STORY))
     assert require_articles(readable) is readable
+
+
+def test_impossible_date_in_the_lead_does_not_stop_the_run(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claims.ingest import read_inputs
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        "Berita Baru, Washington – AS merasa kecewa.\n\nKomentar itu dikeluarkan pada hari Jumat (30/13).\n"
+    )
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Presiden Xi Jinping menelepon Presiden Vladimir Putin pada Rabu (15/6/2022).\n"
+    )
+    corpus = read_inputs([str(bad), str(good)])
+    assert {a.path for a in corpus.articles} == {str(bad), str(good)}
+    assert next(a for a in corpus.articles if a.path == str(bad)).published is None
