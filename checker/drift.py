@@ -90,10 +90,12 @@ def detect_quote_drift(pair: Pair, ctx: DriftContext) -> Iterator[Finding]:
     diffs += _attribution_differences(a, b, ctx)
     for was, now in word_changes(_plain(a.quote.text), _plain(b.quote.text))[:6]:
         diffs.append(Difference("wording", was or "(nothing)", now or "(nothing)"))
-    serious = {d.aspect for d in diffs} & {"date", "event", "speaker"}
-    if not serious and similarity >= 0.97:
-        return  # the same quote, the same occasion: corroboration, not drift
-    # a re-dated or re-attributed quote is an error; re-worded only (often translation) is a note
+    aspects = {d.aspect for d in diffs}
+    serious = aspects & {"date", "event", "speaker"}
+    if not serious and "source" not in aspects and similarity >= 0.97:
+        return  # the same quote, the same occasion, the same source: corroboration, not drift
+    # a re-dated or re-attributed quote is an error; re-worded (often translation) or carried
+    # via another outlet only is a note
     severity = Severity.ERROR if serious else Severity.INFO
     yield make_finding(
         FindingKind.QUOTE_DRIFT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ from checker.types import (
 )
 from checker.verdicts import judge
 from claims import __version__
-from claims.extract import ExtractedArticle, Extraction
+from claims.extract import ExtractedArticle, Extraction, extract_claims
 from claims.types import Article, Claim
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def check(
     articles = {e.article.id: e.article for e in extraction.articles}
     say("grouping events")
     events = group_events(extraction.articles)
+    extraction = anchor_undated(extraction, events)
     claims = [c for e in extraction.articles for c in e.claims]
     say(f"pairing {len(claims)} claims")
     pairs, considered = candidate_pairs(
@@ -110,6 +112,23 @@ def check(
         mode="draft" if options.draft_id else "corpus",
         draft=options.draft_id,
     )
+
+
+def anchor_undated(extraction: Extraction, events: EventMap) -> Extraction:
+    """Resolve the dates of undated articles against the day of the event they joined.
+
+    "24 Februari lalu" in an article with no date stays unresolved at extraction; once the
+    article is grouped with others reporting 15 June 2022, that day anchors it.
+    """
+    articles = []
+    for extracted in extraction.articles:
+        day = events.article_event[extracted.article.id].date
+        if extracted.article.published is None and day is not None:
+            extracted = ExtractedArticle(
+                extracted.clean, extract_claims(extracted.clean, anchor=day)
+            )
+        articles.append(extracted)
+    return dataclasses.replace(extraction, articles=tuple(articles))
 
 
 def _scope(pairs: Sequence[Pair], options: CheckOptions) -> list[Pair]:

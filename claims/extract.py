@@ -66,9 +66,11 @@ def extract_corpus(corpus: Corpus) -> Extraction:
     return Extraction(tuple(done), tuple(skipped), corpus.warnings)
 
 
-def extract_claims(clean: CleanArticle) -> tuple[Claim, ...]:
+def extract_claims(clean: CleanArticle, *, anchor: date | None = None) -> tuple[Claim, ...]:
+    """The article's claims; relative dates resolve against ``anchor`` (default: its date)."""
     article = clean.article
-    anchor = article.published.date() if article.published else None
+    if anchor is None and article.published:
+        anchor = article.published.date()
     claims: list[Claim] = []
     previous_speaker: str | None = None
     for sentence in split_sentences(clean):

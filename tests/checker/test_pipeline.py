@@ -180,3 +180,19 @@ def test_check_run_stats_count_articles_claims_and_pairs(tmp_path: Path) -> None
     assert 0 < stats.pairs_judged <= stats.pairs_considered
     assert [a.id for a in report.articles] == [e.article.id for e in extraction.articles]
     assert {a.event for a in report.articles if a.id != ID_002} == {"E1 (2022-06-15)"}
+
+
+def test_anchor_undated_resolves_an_undated_article_against_its_event() -> None:
+    from datetime import date
+
+    from checker.events import group_events
+    from checker.pipeline import anchor_undated
+
+    extraction = example_extraction()
+    undated = next(a for a in extraction.articles if a.article.id.startswith("001"))
+    before = [d for c in undated.claims for d in c.dates if d.text.startswith("24 Februari")]
+    assert before and before[0].value is None  # 001 carries no date of its own
+    anchored = anchor_undated(extraction, group_events(extraction.articles))
+    after = next(a for a in anchored.articles if a.article.id.startswith("001"))
+    values = [d.value for c in after.claims for d in c.dates if d.text.startswith("24 Februari")]
+    assert values == [date(2022, 2, 24)]
