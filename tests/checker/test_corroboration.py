@@ -183,7 +183,20 @@ def test_judge_forward_takes_other_claim_as_premise(corpus: Extraction) -> None:
     (verdict,) = judge([pair], backend)
     assert verdict.forward == ENTAILS and verdict.backward == NEUTRAL
     assert verdict.entailment == ENTAILS.entailment
-    assert verdict.contradiction == NEUTRAL.contradiction
+    assert verdict.contradiction == min(ENTAILS.contradiction, NEUTRAL.contradiction)
+
+
+def test_verdict_contradiction_needs_both_directions(corpus: Extraction) -> None:
+    from checker.nli.labels import NLIScores
+
+    claims = _statements(corpus)
+    one_way = NLIScores(entailment=0.05, neutral=0.05, contradiction=0.9)
+    (verdict,) = judge(
+        [Pair(claims["a"], claims["b1"], 1.0)],
+        scripted({(claims["b1"].text, claims["a"].text): one_way}),
+    )
+    assert verdict.forward.contradiction == 0.9
+    assert verdict.contradiction == verdict.backward.contradiction < 0.5
 
 
 def test_judge_asks_each_text_pair_once(corpus: Extraction) -> None:
