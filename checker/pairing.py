@@ -12,10 +12,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from checker.similarity import stopwords
 from checker.types import Pair
-from claims.lang import merged_resource
 from claims.types import Claim
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -31,15 +30,9 @@ class PairingOptions:
     b: float = 0.75
 
 
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    table = merged_resource(language.split("-")[0], "stopwords")
-    return frozenset(w.casefold() for w in table.get("words", ()))
-
-
 def claim_terms(claim: Claim, language: str) -> list[str]:
     """Content words, plus entity, number and date terms that survive paraphrase."""
-    stop = _stopwords(language)
+    stop = stopwords(language)
     words = [w.casefold() for w in _WORD.findall(claim.text)]
     terms = [w for w in words if len(w) > 1 and w not in stop and not w.isdigit()]
     terms += [f"ent:{e.canonical.casefold()}" for e in claim.entities]
