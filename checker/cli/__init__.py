@@ -1,7 +1,9 @@
 """The `selaras` command.
 
-Exit codes are a contract: 0 nothing at or above the threshold, 1 findings, 2 usage or
-internal error.
+Exit codes are a contract: 0 nothing at or above the threshold, 1 findings, 2 usage,
+configuration, input or internal error, 130 interrupted (Ctrl-C). Anything unexpected is
+reported in one line and exits 2, never 1, which CI would read as "findings"; ``--debug``
+shows the traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from checker.errors import CheckerError
 from claims import __version__
 from claims.errors import ClaimsError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 log = logging.getLogger("selaras")
 
 
@@ -32,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selaras {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an internal error"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (claims_cmd, nli_cmd, model_cmd):
         module.register(sub)
@@ -66,11 +71,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.run(args))
-    except UsageError as exc:
-        print(f"selaras: error: {exc}", file=sys.stderr)
+    except (UsageError, ClaimsError, CheckerError) as exc:
+        _error(str(exc))
         return EXIT_ERROR
-    except (ClaimsError, CheckerError) as exc:
-        print(f"selaras: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted; no report was written")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # an unwritable output, a baseline that is a folder, a full disk
+        _traceback(args)
+        where = f" {exc.filename}" if exc.filename else ""
+        _error(f"cannot use{where}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:
+        _traceback(args)
+        _error(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(run again with --debug for the traceback, and please report it)"
+        )
+        return EXIT_ERROR
+
+
+def _traceback(args: argparse.Namespace) -> None:
+    if args.debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    from checker.escape import one_line
+
+    print(f"selaras: error: {one_line(message)}", file=sys.stderr)

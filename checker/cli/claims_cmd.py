@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from checker.cli import EXIT_OK
+from checker.escape import one_line, printable
 from claims.extract import ExtractedArticle, Extraction, extract_corpus
 from claims.ingest import read_inputs, require_articles
 from claims.serialize import to_jsonable
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
         )
         sys.stdout.write("\n")
     else:
-        console = Console(highlight=False, soft_wrap=False)
+        # article text is printed as text: never read as rich markup, controls made visible
+        console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
         for extracted in extraction.articles:
             _print_article(console, extracted, explain=args.explain)
         _print_skipped(console, extraction)
@@ -79,18 +81,23 @@ def _as_json(extraction: Extraction, *, explain: bool) -> dict[str, object]:
 def _print_article(console: Console, extracted: ExtractedArticle, *, explain: bool) -> None:
     a = extracted.article
     published = a.published.date().isoformat() if a.published else "no date"
-    console.rule(f"{a.path}  ·  {a.outlet or 'unknown outlet'}  ·  {published}  ·  {a.language}")
+    console.rule(
+        one_line(f"{a.path}  ·  {a.outlet or 'unknown outlet'}  ·  {published}  ·  {a.language}")
+    )
     table = Table(show_lines=False, expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("claim", ratio=5)
     table.add_column("resolved", ratio=3)
     for claim in extracted.claims:
-        table.add_row(str(claim.span.line), claim.text, _resolved(claim))
+        table.add_row(str(claim.span.line), printable(claim.text), printable(_resolved(claim)))
     console.print(table)
     if explain:
         for removal in extracted.clean.removed:
             console.print(
-                f"  removed line {removal.span.line} [{removal.rule}] {removal.reason}: {removal.text[:80]!r}"
+                one_line(
+                    f"  removed line {removal.span.line} [{removal.rule}] {removal.reason}: "
+                    f"{removal.text[:80]!r}"
+                )
             )
 
 
@@ -113,7 +120,7 @@ def _resolved(claim) -> str:  # type: ignore[no-untyped-def]
 def _print_skipped(console: Console, extraction: Extraction) -> None:
     for item in extraction.skipped:
         where = f"{item.source}:{item.line}" if item.line else item.source
-        console.print(f"[bold]skipped[/bold] {where}: {item.reason}")
+        console.print(one_line(f"skipped {where}: {item.reason}"))
     for item in extraction.warnings:
         where = f"{item.source}:{item.line}" if item.line else item.source
-        console.print(f"[bold]warning[/bold] {where}: {item.reason}")
+        console.print(one_line(f"warning {where}: {item.reason}"))
