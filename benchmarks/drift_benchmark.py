@@ -6,8 +6,8 @@ Each case is the five example articles plus a copy of one of them under another 
 with exactly one sentence edited: a planted drift (a quote moved to another day, a date, a
 number or ordinal, a speaker or cited outlet, a weekday that no longer fits its date) or a
 control whose edit keeps the facts (an alias, another speech verb, a synonym, a reordered
-clause, or no edit). Every case runs the real pipeline (read_inputs, extract_corpus, check)
-with the real NLI model, loaded once; pairs already judged in an earlier case are not judged
+clause, or no edit). Every case runs the real pipeline (checker.run.run_check) with the real
+NLI model, loaded once; pairs already judged in an earlier case are not judged
 again. A planted case is recalled when a finding of the planted kind covers the edited
 sentence; precision counts, per kind, the new findings on the copy that cover the edit.
 Controls give false findings per 100 claims of the copy. See drift_cases.py and
@@ -31,19 +31,18 @@ from drift_cases import (
     TODAY,
     Plan,
     example_paths,
-    extra_article,
-    extract_with_examples,
     make_copies,
     plan_cases,
+    write_copy,
 )
 from drift_edits import PLANTING_RULES
 from drift_scoring import CachedNLI, CaseResult, Totals, baseline_keys, score_case
 
-from checker.nli.backends import load_backend
-from checker.pipeline import CheckOptions, check
-from checker.types import FindingKind
-from claims.extract import extract_corpus
-from claims.ingest import read_inputs
+from checker.config import Config
+from checker.nli.registry import load_backend
+from checker.rules import rule_ids
+from checker.run import run_check
+from checker.types import Report
 
 log = logging.getLogger("drift_benchmark")
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -53,21 +52,19 @@ def run(plan: Plan, model: Path | None, *, batch_size: int) -> tuple[list[CaseRe
     """Run the baseline and every case through the real pipeline; score each case."""
     examples = example_paths()
     backend = CachedNLI(load_backend(model))
-    options = CheckOptions(batch_size=batch_size)
-    baseline = check(
-        extract_corpus(read_inputs([str(p) for p in examples], today=TODAY)),
-        backend,
-        options=options,
-        now=NOW,
-    )
-    known = baseline_keys(baseline)
+    config = Config(batch_size=batch_size)
+
+    def checked(paths: list[Path]) -> Report:
+        return run_check(paths, config, now=NOW, backend=backend, today=TODAY)
+
+    known = baseline_keys(checked(examples))
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for number, case in enumerate(plan.cases, start=1):
             started, judged = time.perf_counter(), len(backend.scores)
-            extraction = extract_with_examples(case.text, examples, Path(tmp))
-            report = check(extraction, backend, options=options, now=NOW)
-            claims = len(extra_article(extraction).claims)
+            report = checked([*examples, write_copy(case.text, Path(tmp))])
+            # corroboration lists every claim checked: in corpus mode, every claim of the copy
+            claims = sum(c.claim.article_id == COPY_STEM for c in report.corroboration)
             results.append(score_case(case, report, known, extra=COPY_STEM, claims=claims))
             log.info(
                 "%d/%d %s: %s (%d new NLI pairs, %.1f s)",
@@ -82,7 +79,7 @@ def run(plan: Plan, model: Path | None, *, batch_size: int) -> tuple[list[CaseRe
 
 
 def _outcome(result: CaseResult) -> str:
-    kinds = ", ".join(sorted(f.kind.value for f in result.hits)) or "nothing on the edit"
+    kinds = ", ".join(sorted(f.kind for f in result.hits)) or "nothing on the edit"
     return f"{kinds}; {len(result.new) - len(result.hits)} other new finding(s)"
 
 
@@ -91,7 +88,7 @@ def summary_table(totals: Totals, plan: Plan) -> str:
         "| kind | planted | recalled | recall | caught (any kind) | precision | new findings (planted cases) | false in controls | sites | short |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for kind in [k.value for k in FindingKind]:
+    for kind in rule_ids():
         planted = totals.planted[kind]
         if not (planted or totals.flagged[kind] or totals.control_false[kind]):
             continue
@@ -117,8 +114,8 @@ def case_table(results: Sequence[CaseResult]) -> str:
         edit = f"{e.old!r} → {e.new!r}" if e.rule != "reorder" else "clause moved"
         rows.append(
             f"| {r.case.name} | {r.case.base[:3]} | {e.rule} | {edit} "
-            f"| {', '.join(sorted(f.kind.value for f in r.hits)) or '—'} "
-            f"| {', '.join(sorted(f.kind.value for f in r.new if f not in r.hits)) or '—'} |"
+            f"| {', '.join(sorted(f.kind for f in r.hits)) or '—'} "
+            f"| {', '.join(sorted(f.kind for f in r.new if f not in r.hits)) or '—'} |"
         )
     return "\n".join(rows)
 

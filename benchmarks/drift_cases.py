@@ -84,10 +84,16 @@ def rename_outlet(text: str) -> str:
     return text[:head] + f"{t['outlet']} - " + text[head:]
 
 
-def extract_with_examples(text: str, examples: Sequence[Path], directory: Path) -> Extraction:
-    """The extraction of the examples plus ``text``, written to ``directory`` as the extra article."""
+def write_copy(text: str, directory: Path) -> Path:
+    """``text`` written to ``directory`` as the extra article (its file name is its id)."""
     path = directory / f"{COPY_STEM}.txt"
     path.write_text(text, encoding="utf-8")
+    return path
+
+
+def extract_with_examples(text: str, examples: Sequence[Path], directory: Path) -> Extraction:
+    """The extraction of the examples plus ``text``, written to ``directory`` as the extra article."""
+    path = write_copy(text, directory)
     return extract_corpus(read_inputs([*map(str, examples), str(path)], today=TODAY))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -25,7 +25,7 @@ CONTROL = "control"
 class Edit:
     """Replace ``old`` at ``[start, end)`` of a copy's text by ``new``, inside one sentence."""
 
-    kind: str  # the FindingKind value planted, or "control"
+    kind: str  # the rule id planted (checker.rules), or "control"
     rule: str  # the rule that made it, e.g. "ordinal", "speaker", "alias", "unchanged"
     start: int
     end: int
@@ -61,7 +61,7 @@ def tables() -> Mapping[str, Any]:
         return tomllib.load(f)
 
 
-def _words(options: Sequence[str]) -> str:
+def _words(options: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(options, key=len, reverse=True))
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from drift_cases import Case
 from drift_edits import tables
 
-from checker.nli.backends import NLIBackend, Pair
+from checker.nli.base import NLIBackend, Pair
 from checker.nli.labels import NLIScores
 from checker.types import Evidence, Finding, Report
 
@@ -52,7 +52,7 @@ class CaseResult:
 
     @property
     def recalled(self) -> bool:
-        return any(f.kind.value == self.case.edit.kind for f in self.hits)
+        return any(f.kind == self.case.edit.kind for f in self.hits)
 
 
 def passages(finding: Finding) -> tuple[Evidence, ...]:
@@ -91,7 +91,7 @@ def finding_key(finding: Finding, case: Case | None = None, extra: str = "") -> 
         _as_example(p, case) if case and p.article_id == extra else (p.article_id, _words(p.text))
         for p in passages(finding)
     ]
-    return finding.kind.value, tuple(sorted(parts))
+    return finding.kind, tuple(sorted(parts))
 
 
 def baseline_keys(report: Report) -> frozenset[Key]:
@@ -133,14 +133,14 @@ class Totals:
         if not result.case.planted:
             self.controls += 1
             self.control_claims += result.claims
-            self.control_false.update(f.kind.value for f in result.new)
+            self.control_false.update(f.kind for f in result.new)
             return
         kind = result.case.edit.kind
         self.planted[kind] += 1
         self.recalled[kind] += result.recalled
         self.caught[kind] += bool(result.hits)
-        self.touching.update(f.kind.value for f in result.hits)
-        self.flagged.update(f.kind.value for f in result.new)
+        self.touching.update(f.kind for f in result.hits)
+        self.flagged.update(f.kind for f in result.new)
 
     def precision(self, kind: str) -> float | None:
         return self.touching[kind] / self.flagged[kind] if self.flagged[kind] else None

@@ -16,9 +16,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from checker.nli.backends import DEFAULT_MODEL_DIR, EmbeddedNLI, load_backend
-from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs
+from checker.nli.base import DEFAULT_MODEL_DIR
+from checker.nli.embedded import EmbeddedNLI
 from checker.nli.labels import NLILabel
+from checker.nli.registry import load_backend
+from checker.nli.training.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs
 
 HELDOUT_DRIFT = Path(__file__).parent / "data" / "drift_heldout.jsonl"
 

@@ -69,7 +69,7 @@ def _load(model: str, quant: str):  # type: ignore[no-untyped-def]
     import torch
 
     if model == "embedded":
-        from checker.nli.backends import EmbeddedNLI
+        from checker.nli.embedded import EmbeddedNLI
 
         backend = EmbeddedNLI()
         if quant == "int8":
@@ -100,7 +100,7 @@ def _load(model: str, quant: str):  # type: ignore[no-untyped-def]
     net = DebertaV2ForSequenceClassification(config).eval()
     if quant == "int8":
         net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
-    from checker.nli.backends import shared_tokenizer
+    from checker.nli.embedded import shared_tokenizer
 
     tok = shared_tokenizer()  # same token counts as the embedded model, for a like-for-like load
 

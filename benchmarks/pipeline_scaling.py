@@ -2,7 +2,7 @@
 
     python benchmarks/pipeline_scaling.py [--model DIR] [--max 100] [--seed 7]
 
-Runs read_inputs + extract_corpus + check with the real NLI model (loaded once) on 10 and 100
+Runs checker.run.run_check with the real NLI model (loaded once) on 10 and 100
 (and, with --max 1000, 1000) generated articles from benchmarks/corpus.py: the examples
 retold by many outlets, paragraphs reordered and now and then a number changed. Pairing keeps
 top-k partners per claim from an inverted index, so pairs judged per claim should stay flat
@@ -25,15 +25,16 @@ from pathlib import Path
 
 from corpus import write_corpus
 
-from checker.nli.backends import NLIBackend, Pair, load_backend
+from checker.config import Config
+from checker.nli.base import NLIBackend, Pair
 from checker.nli.labels import NLIScores
-from checker.pipeline import CheckOptions, check
-from claims.extract import extract_corpus
-from claims.ingest import read_inputs
+from checker.nli.registry import load_backend
+from checker.run import run_check
 
 log = logging.getLogger("pipeline_scaling")
 SIZES = (10, 100, 1000)
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
+CHECK_STARTS = "grouping events"  # the first stage after extraction (checker.pipeline.check)
 
 
 class TimedNLI:
@@ -89,13 +90,24 @@ HEADER = (
 
 def measure(count: int, backend: NLIBackend, *, seed: int, batch_size: int) -> Row:
     timed = TimedNLI(backend)
+    stages: dict[str, float] = {}  # when each stage began, from run_check's progress messages
+
+    def mark(stage: str) -> None:
+        stages.setdefault(stage, time.perf_counter())
+
     with tempfile.TemporaryDirectory() as tmp:
         write_corpus(Path(tmp), count, seed=seed)
         started = time.perf_counter()
-        extraction = extract_corpus(read_inputs([tmp], today=date(2026, 1, 1)))
-        extracted = time.perf_counter()
-        report = check(extraction, timed, options=CheckOptions(batch_size=batch_size), now=NOW)
+        report = run_check(
+            [tmp],
+            Config(batch_size=batch_size),
+            now=NOW,
+            backend=timed,
+            progress=mark,
+            today=date(2026, 1, 1),
+        )
         checked = time.perf_counter()
+    extracted = stages[CHECK_STARTS]
     s = report.stats
     return Row(
         s.articles,

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+from checker.atomic import write_atomic
 from checker.errors import ConfigError
 from checker.types import Report, Severity
 
@@ -16,17 +17,17 @@ def write_baseline(report: Report, path: Path) -> int:
     entries = [
         {
             "fingerprint": f.fingerprint,
-            "kind": f.kind.value,
+            "kind": f.kind,
             "path": f.claim.path,
             "line": f.claim.line,
             "text": f.claim.text,
         }
         for f in report.findings
     ]
-    path.write_text(
+    write_atomic(
+        path,
         json.dumps({"version": BASELINE_VERSION, "findings": entries}, ensure_ascii=False, indent=2)
         + "\n",
-        encoding="utf-8",
     )
     return len(entries)
 
@@ -38,8 +39,10 @@ def load_baseline(path: Path) -> frozenset[str]:
         raise ConfigError(
             f"{path}: no such baseline file; create one with `selaras baseline PATH... -o {path}`"
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise ConfigError(f"{path}: not a Selaras baseline (not valid JSON: {exc})") from exc
+    except OSError as exc:  # a folder, no permission
+        raise ConfigError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from exc
     if (
         not isinstance(data, dict)
         or data.get("version") != BASELINE_VERSION

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from checker.config import Thresholds
 from checker.events import EventMap
 from checker.findings import evidence
 from checker.types import Corroboration, Evidence, Verdict
@@ -30,19 +31,21 @@ def corroborate(
     events: EventMap,
     *,
     similar: Callable[[Claim, Claim], float],
-    threshold: float = 0.5,
-    near_duplicate: float = 0.75,
+    thresholds: Thresholds | None = None,
     disputed: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[Corroboration, ...]:
+    t = thresholds or Thresholds()
     support: dict[str, dict[str, Evidence]] = defaultdict(dict)
     for v in verdicts:
         a, b = v.pair.claim, v.pair.other
         if not events.same_event(a, b) or (a.id, b.id) in disputed or (b.id, a.id) in disputed:
             continue
-        same_words = v.contradiction < 0.5 and similar(a, b) >= near_duplicate
-        if same_words or v.forward.entailment >= threshold:  # b entails a
+        same_words = (
+            v.contradiction < t.duplicate_contradiction and similar(a, b) >= t.near_duplicate
+        )
+        if same_words or v.forward.entailment >= t.entailment:  # b entails a
             _add(support, a, b, articles)
-        if same_words or v.backward.entailment >= threshold:  # a entails b
+        if same_words or v.backward.entailment >= t.entailment:  # a entails b
             _add(support, b, a, articles)
     result = []
     for claim in claims:

@@ -13,3 +13,7 @@ class ModelError(CheckerError):
 
 class ConfigError(CheckerError):
     """A configuration key or value that is unknown or invalid; the message names key and file."""
+
+
+class DraftError(CheckerError):
+    """The draft given for a pre-publication check could not be read."""

@@ -50,5 +50,35 @@ def _no_surrogates(text: str) -> str:
 
 
 def safe_line_start(line: str) -> str:
-    """A line of plain output that cannot be read as a workflow command (``::name``)."""
-    return " " + line if line.lstrip().startswith("::") else line
+    """A line of plain output that cannot be read as a workflow command (``::name``).
+
+    A backslash goes before the colons (leading blanks are not enough: a log reader may strip
+    them), so the line still shows what the text said.
+    """
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    return line[: len(line) - len(stripped)] + "\\" + stripped
+
+
+def inert_lines(text: str) -> str:
+    """Every line of ``text`` through :func:`safe_line_start`."""
+    return "".join(safe_line_start(line) + end for line, end in _lines(text))
+
+
+def _lines(text: str) -> list[tuple[str, str]]:
+    parts = text.split("\n")
+    return [(p, "\n") for p in parts[:-1]] + ([(parts[-1], "")] if parts[-1] else [])
+
+
+# Characters JSON may carry raw (ensure_ascii=False) that a terminal or an editor would act on.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls, DEL, line separators and bidi controls as ``\\uXXXX``.
+
+    ``json.dumps(..., ensure_ascii=False)`` escapes C0 controls but leaves these raw; in JSON
+    they can only occur inside strings, so escaping them keeps the data exactly the same.
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -11,16 +11,16 @@ is drift.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from claims.extract import ExtractedArticle
+from claims.terms import entity_terms, overlap, words
 from claims.types import Claim, Granularity
 
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+MIN_LETTERS = 4  # shorter words are mostly function words in any language
 LEAD_CLAIMS = 3
 LEAD_WEIGHT = 3
 RECENT_DAYS = 3
@@ -74,12 +74,23 @@ def article_date(extracted: ExtractedArticle) -> tuple[date | None, str | None]:
 
 
 def _vocabulary(extracted: ExtractedArticle) -> set[str]:
-    words = {w.casefold() for c in extracted.claims for w in _WORD.findall(c.text)}
-    return words | {f"ent:{e.canonical}" for c in extracted.claims for e in c.entities}
+    """The article's words of four letters or more, and one term per entity it names."""
+    found = {w for c in extracted.claims for w in words(c.text, min_letters=MIN_LETTERS)}
+    return found | entity_terms(e for c in extracted.claims for e in c.entities)
 
 
-def _similarity(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
+@dataclass(slots=True)
+class _Group:
+    """An event being gathered: its date, the claim that dated it, members and their words."""
+
+    date: date | None
+    dated_by: str | None
+    members: list[str] = field(default_factory=list)
+    vocabularies: list[set[str]] = field(default_factory=list)
+
+    def event(self, number: int) -> Event:
+        when = f" ({self.date.isoformat()})" if self.date else " (undated)"
+        return Event(f"E{number}{when}", self.date, tuple(self.members), self.dated_by)
 
 
 def group_events(
@@ -88,29 +99,20 @@ def group_events(
     """Cluster articles into events by date proximity and shared content."""
     dated = [(a, *article_date(a)) for a in articles]
     dated.sort(key=lambda item: (item[1] is None, item[1] or date.min))
-    groups: list[dict[str, object]] = []
+    groups: list[_Group] = []
     for extracted, day, claim_id in dated:
-        words = _vocabulary(extracted)
+        vocabulary = _vocabulary(extracted)
         best, best_similarity = None, min_similarity
         for group in groups:
-            gday = group["date"]
-            if day and gday and abs((day - gday).days) > max_days:  # type: ignore[operator]
+            if day and group.date and abs((day - group.date).days) > max_days:
                 continue
-            similarity = max(_similarity(words, w) for w in group["words"])  # type: ignore[attr-defined]
+            similarity = max(overlap(vocabulary, other) for other in group.vocabularies)
             if similarity >= best_similarity:
                 best, best_similarity = group, similarity
         if best is None:
-            best = {"date": day, "dated_by": claim_id, "members": [], "words": []}
+            best = _Group(day, claim_id)
             groups.append(best)
-        best["members"].append(extracted.article.id)  # type: ignore[attr-defined]
-        best["words"].append(words)  # type: ignore[attr-defined]
-    events = tuple(_event(i, g) for i, g in enumerate(groups, start=1))
+        best.members.append(extracted.article.id)
+        best.vocabularies.append(vocabulary)
+    events = tuple(group.event(i) for i, group in enumerate(groups, start=1))
     return EventMap(events, {a: e for e in events for a in e.articles})
-
-
-def _event(number: int, group: dict[str, object]) -> Event:
-    day = group["date"]
-    label = f"E{number}" + (f" ({day.isoformat()})" if isinstance(day, date) else " (undated)")
-    return Event(
-        label, day if isinstance(day, date) else None, tuple(group["members"]), group["dated_by"]
-    )  # type: ignore[arg-type]

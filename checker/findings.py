@@ -9,24 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
-from checker.types import Difference, Evidence, Finding, FindingKind, Severity
+from checker.types import Difference, Evidence, Finding, Severity
 from claims.types import Article, Claim
 
 _SPACE = re.compile(r"\s+")
-
-DEFAULT_SEVERITY: Mapping[FindingKind, Severity] = {
-    FindingKind.QUOTE_DRIFT: Severity.ERROR,
-    FindingKind.DATE_DRIFT: Severity.ERROR,
-    FindingKind.NUMBER_DRIFT: Severity.ERROR,
-    FindingKind.ATTRIBUTION_DRIFT: Severity.WARNING,
-    FindingKind.WEEKDAY_MISMATCH: Severity.WARNING,
-    FindingKind.NLI_CONTRADICTION: Severity.WARNING,
-    FindingKind.UNSUPPORTED: Severity.WARNING,
-    FindingKind.SINGLE_SOURCE: Severity.INFO,
-}
 
 
 def evidence(claim: Claim, article: Article, *, day: date | None = None) -> Evidence:
@@ -42,27 +31,28 @@ def evidence(claim: Claim, article: Article, *, day: date | None = None) -> Evid
     )
 
 
-def fingerprint(kind: FindingKind, passages: Sequence[Evidence]) -> str:
+def fingerprint(kind: str, passages: Sequence[Evidence]) -> str:
     parts = sorted(
         f"{p.article_id}\x1f{_SPACE.sub(' ', p.text.casefold()).strip()}" for p in passages
     )
-    digest = hashlib.sha256("\x1e".join([kind.value, *parts]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1e".join([kind, *parts]).encode("utf-8")).hexdigest()
     return digest[:16]
 
 
 def make_finding(
-    kind: FindingKind,
+    kind: str,
     claim: Evidence,
     evidence_: Sequence[Evidence],
     explanation: str,
     *,
     confidence: float,
+    severity: Severity,
     differences: Sequence[Difference] = (),
-    severity: Severity | None = None,
 ) -> Finding:
+    """A finding of the rule ``kind`` (its id); rules call this through ``Rule.finding``."""
     return Finding(
         kind=kind,
-        severity=severity or DEFAULT_SEVERITY[kind],
+        severity=severity,
         confidence=round(max(0.0, min(1.0, confidence)), 3),
         claim=claim,
         evidence=tuple(evidence_),

@@ -1,4 +1,8 @@
-"""The whole check: extracted articles -> events -> pairs -> verdicts -> findings -> Report."""
+"""The whole check: extracted articles -> events -> pairs -> verdicts -> findings -> Report.
+
+The finding rules come from the registry (checker.rules): every rule of each scope runs where
+that scope says, so adding a rule needs no line here.
+"""
 
 from __future__ import annotations
 
@@ -6,65 +10,49 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from checker.config import Config
 from checker.corroboration import corroborate
-from checker.drift import (
-    PAIR_DETECTORS,
-    DriftContext,
-    DriftOptions,
-    detect_weekday_mismatch,
-    same_statement,
-)
 from checker.events import EventMap, group_events
-from checker.findings import describe, make_finding
-from checker.pairing import PairingOptions, candidate_pairs
-from checker.types import (
-    ArticleRef,
-    Finding,
-    FindingKind,
-    Pair,
-    Report,
-    RunStats,
-    Severity,
-    Verdict,
-)
+from checker.findings import make_finding
+from checker.pairing import candidate_pairs
+from checker.rules import DraftCheck, RuleContext, rules_of
+from checker.rules.compare import same_statement
+from checker.types import ArticleRef, Corroboration, Finding, Pair, Report, RunStats, Verdict
 from checker.verdicts import judge
 from claims import __version__
 from claims.extract import ExtractedArticle, Extraction, extract_claims
 from claims.types import Article, Claim
 
 if TYPE_CHECKING:
-    from checker.nli.backends import NLIBackend
+    from checker.nli.base import NLIBackend
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
-class CheckOptions:
-    pairing: PairingOptions = field(default_factory=PairingOptions)
-    drift: DriftOptions = field(default_factory=DriftOptions)
-    contradiction_threshold: float = 0.8
-    entailment_threshold: float = 0.5
-    batch_size: int = 16
-    severities: dict[FindingKind, Severity] = field(default_factory=dict)
-    disabled: frozenset[FindingKind] = frozenset()
-    draft_id: str | None = None  # pre-publication mode: check this article against the others
-    cross_check_sources: bool = False  # in draft mode, also check the sources against each other
+class DraftMode:
+    """Pre-publication mode: check the draft (by article id) against the other articles."""
+
+    draft_id: str
+    cross_check_sources: bool = False  # also check the sources against each other
 
 
 def check(
     extraction: Extraction,
     backend: NLIBackend,
     *,
-    options: CheckOptions,
     now: datetime,
+    config: Config | None = None,
+    draft: DraftMode | None = None,
     progress: Progress | None = None,
 ) -> Report:
     started = time.perf_counter()
+    config = config or Config()
     say = progress or (lambda _: None)
     articles = {e.article.id: e.article for e in extraction.articles}
     say("grouping events")
@@ -73,29 +61,27 @@ def check(
     claims = [c for e in extraction.articles for c in e.claims]
     say(f"pairing {len(claims)} claims")
     pairs, considered = candidate_pairs(
-        claims, [articles[c.article_id].language for c in claims], options=options.pairing
+        claims, [articles[c.article_id].language for c in claims], options=config.pairing
     )
-    pairs = _scope(pairs, options)
+    pairs = _scope(pairs, draft)
     say(f"judging {len(pairs)} pairs")
-    verdicts = judge(pairs, backend, batch_size=options.batch_size)
-    ctx = DriftContext(articles, events, options.drift)
-    findings = _pair_findings(verdicts, ctx, options)
-    findings += [
-        f for c in _checked_claims(claims, options) for f in detect_weekday_mismatch(c, ctx)
-    ]
-    disputed = frozenset(_finding_pairs(findings, claims))
+    verdicts = judge(pairs, backend, batch_size=config.batch_size)
+    ctx = RuleContext(articles, events, config.matching, config.rule_options)
+    checked = _checked_claims(claims, draft)
+    findings = _pair_findings(verdicts, ctx, config)
+    findings += [f for c in checked for rule in rules_of("claim") for f in rule.detect(c, ctx)]
     corroboration = corroborate(
-        _checked_claims(claims, options),
+        checked,
         verdicts,
         articles,
         events,
         similar=lambda a, b: same_statement(a, b, ctx),
-        threshold=options.entailment_threshold,
-        disputed=disputed,
+        thresholds=config.thresholds,
+        disputed=frozenset(_finding_pairs(findings, claims)),
     )
-    if options.draft_id:
-        findings += _unsupported(corroboration, findings, options)
-    findings = _finalise(findings, options)
+    if draft:
+        findings += _draft_findings(draft, corroboration, findings, ctx)
+    findings = _finalise(findings, config)
     stats = RunStats(
         len(articles), len(claims), considered, len(pairs), round(time.perf_counter() - started, 2)
     )
@@ -109,8 +95,8 @@ def check(
         model=backend.name,
         version=__version__,
         generated_at=now,
-        mode="draft" if options.draft_id else "corpus",
-        draft=options.draft_id,
+        mode="draft" if draft else "corpus",
+        draft=draft.draft_id if draft else None,
     )
 
 
@@ -131,42 +117,40 @@ def anchor_undated(extraction: Extraction, events: EventMap) -> Extraction:
     return dataclasses.replace(extraction, articles=tuple(articles))
 
 
-def _scope(pairs: Sequence[Pair], options: CheckOptions) -> list[Pair]:
+def _scope(pairs: Sequence[Pair], draft: DraftMode | None) -> list[Pair]:
     """In draft mode keep draft-vs-source pairs (draft claim first), unless sources are cross-checked."""
-    if not options.draft_id:
+    if not draft:
         return list(pairs)
     kept = []
     for p in pairs:
-        if p.other.article_id == options.draft_id:
+        if p.other.article_id == draft.draft_id:
             p = Pair(p.other, p.claim, p.score)
-        if p.claim.article_id == options.draft_id or options.cross_check_sources:
+        if p.claim.article_id == draft.draft_id or draft.cross_check_sources:
             kept.append(p)
     return kept
 
 
-def _checked_claims(claims: Sequence[Claim], options: CheckOptions) -> list[Claim]:
-    if not options.draft_id or options.cross_check_sources:
+def _checked_claims(claims: Sequence[Claim], draft: DraftMode | None) -> list[Claim]:
+    if not draft or draft.cross_check_sources:
         return list(claims)
-    return [c for c in claims if c.article_id == options.draft_id]
+    return [c for c in claims if c.article_id == draft.draft_id]
 
 
-def _pair_findings(
-    verdicts: Sequence[Verdict], ctx: DriftContext, options: CheckOptions
-) -> list[Finding]:
+def _pair_findings(verdicts: Sequence[Verdict], ctx: RuleContext, config: Config) -> list[Finding]:
+    """Pair rules on every judged pair; verdict rules (the NLI model's own finding) where no
+    pair rule found anything."""
     findings: list[Finding] = []
     for verdict in verdicts:
-        found = [f for detect in PAIR_DETECTORS for f in detect(verdict.pair, ctx)]
+        found = [f for rule in rules_of("pair") for f in rule.detect(verdict.pair, ctx)]
         if found:
-            findings += [_with_nli(f, verdict) for f in found]
-        elif verdict.contradiction >= options.contradiction_threshold and ctx.events.same_event(
-            verdict.pair.claim, verdict.pair.other
-        ):
-            findings.append(_nli_contradiction(verdict, ctx))
+            findings += [_with_nli(f, verdict, config.thresholds.contradiction_note) for f in found]
+        else:
+            findings += [f for rule in rules_of("verdict") for f in rule.detect(verdict, ctx)]
     return findings
 
 
-def _with_nli(finding: Finding, verdict: Verdict) -> Finding:
-    if verdict.contradiction < 0.5:
+def _with_nli(finding: Finding, verdict: Verdict, threshold: float) -> Finding:
+    if verdict.contradiction < threshold:
         return finding
     note = f" The NLI model agrees: contradiction {verdict.contradiction:.2f}."
     return make_finding(
@@ -180,41 +164,14 @@ def _with_nli(finding: Finding, verdict: Verdict) -> Finding:
     )
 
 
-def _nli_contradiction(verdict: Verdict, ctx: DriftContext) -> Finding:
-    a, b = ctx.evidence(verdict.pair.claim), ctx.evidence(verdict.pair.other)
-    return make_finding(
-        FindingKind.NLI_CONTRADICTION,
-        a,
-        [b],
-        f"The NLI model judges that {describe(a)} and {describe(b)} contradict each other "
-        f"(probability {verdict.contradiction:.2f}); no date, number, quote or attribution "
-        "check explains it, so read both passages.",
-        confidence=verdict.contradiction,
-    )
-
-
-def _unsupported(
-    corroboration, findings: Sequence[Finding], options: CheckOptions
-) -> list[Finding]:  # type: ignore[no-untyped-def]
-    flagged = {f.claim.start for f in findings if f.claim.article_id == options.draft_id}
-    out = []
-    for c in corroboration:
-        if (
-            c.claim.article_id == options.draft_id
-            and not c.outlets
-            and c.claim.start not in flagged
-        ):
-            out.append(
-                make_finding(
-                    FindingKind.UNSUPPORTED,
-                    c.claim,
-                    [],
-                    f"No source given with the draft supports this claim ({describe(c.claim)}); "
-                    "check it or add the source.",
-                    confidence=1.0,
-                )
-            )
-    return out
+def _draft_findings(
+    draft: DraftMode,
+    corroboration: tuple[Corroboration, ...],
+    findings: Sequence[Finding],
+    ctx: RuleContext,
+) -> list[Finding]:
+    subject = DraftCheck(draft.draft_id, corroboration, tuple(findings))
+    return [f for rule in rules_of("draft") for f in rule.detect(subject, ctx)]
 
 
 def _finding_pairs(findings: Sequence[Finding], claims: Sequence[Claim]) -> list[tuple[str, str]]:
@@ -231,24 +188,17 @@ def _finding_pairs(findings: Sequence[Finding], claims: Sequence[Claim]) -> list
     return out
 
 
-def _finalise(findings: Sequence[Finding], options: CheckOptions) -> list[Finding]:
+def _finalise(findings: Sequence[Finding], config: Config) -> list[Finding]:
+    """Disabled rules out, configured severities in, one finding per fingerprint, in order."""
     unique: dict[str, Finding] = {}
     for f in findings:
-        if f.kind in options.disabled:
+        if f.kind in config.disable:
             continue
-        if f.kind in options.severities:
-            f = make_finding(
-                f.kind,
-                f.claim,
-                f.evidence,
-                f.explanation,
-                confidence=f.confidence,
-                differences=f.differences,
-                severity=options.severities[f.kind],
-            )
+        if f.kind in config.severity:
+            f = dataclasses.replace(f, severity=config.severity[f.kind])
         unique.setdefault(f.fingerprint, f)
     return sorted(
-        unique.values(), key=lambda f: (-f.severity.rank, f.claim.path, f.claim.line, f.kind.value)
+        unique.values(), key=lambda f: (-f.severity.rank, f.claim.path, f.claim.line, f.kind)
     )
 
 

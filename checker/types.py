@@ -23,19 +23,6 @@ class Severity(Enum):
         return self.rank >= other.rank
 
 
-class FindingKind(Enum):
-    """One rule per kind; the value is the rule id reports and baselines use."""
-
-    QUOTE_DRIFT = "quote-drift"
-    DATE_DRIFT = "date-drift"
-    NUMBER_DRIFT = "number-drift"
-    ATTRIBUTION_DRIFT = "attribution-drift"
-    WEEKDAY_MISMATCH = "weekday-mismatch"
-    NLI_CONTRADICTION = "nli-contradiction"
-    UNSUPPORTED = "unsupported"
-    SINGLE_SOURCE = "single-source"
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
     """What a report needs to know of an article without carrying its text."""
@@ -102,7 +89,7 @@ class Difference:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    kind: FindingKind
+    kind: str  # the id of the rule that made it, e.g. "quote-drift" (see checker.rules)
     severity: Severity
     confidence: float
     claim: Evidence

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.nli.base import DEFAULT_BATCH_SIZE
 from checker.types import Pair, Verdict
 
 if TYPE_CHECKING:
-    from checker.nli.backends import NLIBackend
+    from checker.nli.base import NLIBackend
 
 
-def judge(pairs: Sequence[Pair], backend: NLIBackend, *, batch_size: int = 16) -> list[Verdict]:
+def judge(
+    pairs: Sequence[Pair], backend: NLIBackend, *, batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[Verdict]:
     """A Verdict per pair: ``forward`` takes the other claim as premise, ``backward`` the reverse."""
     wanted = [(p.other.text, p.claim.text) for p in pairs] + [
         (p.claim.text, p.other.text) for p in pairs

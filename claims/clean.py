@@ -3,8 +3,9 @@
 Every non-blank line of ``Article.text`` ends up exactly once, either as a :class:`Passage`
 (story text) or as a :class:`Removal` naming the rule and the reason, so nothing is dropped
 silently and every piece still points at the original words. The patterns are data
-(``claims/lang/<code>/boilerplate.toml``; universal ones and thresholds in ``und/``): a new
-language or outlet is a data change, not a code change.
+(the ``boilerplate`` section of the language's data: ``claims/lang/<code>/boilerplate.toml``,
+universal ones and thresholds in ``und/``, a user data folder's first): a new language or
+outlet is a data change, not a code change.
 """
 
 from __future__ import annotations
@@ -13,24 +14,17 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Any
+from pathlib import Path
 
-from claims.errors import LanguageResourceError
-from claims.lang import UNIVERSAL, load_resource
+from claims.lang import UNIVERSAL, LanguageData, as_language, load_language
+from claims.lang.sections import BoilerplateSection
 from claims.types import Article, CleanArticle, Passage, Removal, Span
 
 log = logging.getLogger(__name__)
-
-RESOURCE = "boilerplate"
-_RULE_KEYS = frozenset(
-    {"id", "reason", "pattern", "ignore_case", "max_words", "opens_list", "name_line_before"}
-)
-_SETTINGS = ("duplicates", "headline_list", "byline_name", "outlet_furniture")
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,65 +108,37 @@ class Boilerplate:
         return all(word[0].isupper() for word in words)
 
 
+def boilerplate_for(language: str | LanguageData) -> Boilerplate:
+    """The cleaning rules of a language (its data, or a tag: "id", "en-GB"; unknown: und's)."""
+    return _compiled(as_language(language).boilerplate)
+
+
 @cache
-def boilerplate_for(language: str) -> Boilerplate:
-    """The cleaning rules for a BCP-47 language tag ("id", "en-GB"); unknown tags get und/'s."""
-    code = language.split("-")[0].casefold()
-    if not _LANGUAGE_CODE.fullmatch(code):
-        code = UNIVERSAL
-    own = load_resource(code, RESOURCE) if code != UNIVERSAL else {}
-    universal = load_resource(UNIVERSAL, RESOURCE)
-    rules = _rules(own, code) + _rules(universal, UNIVERSAL)
-    settings = {name: {**universal.get(name, {}), **own.get(name, {})} for name in _SETTINGS}
-    try:
-        return _boilerplate(rules, settings)
-    except (KeyError, TypeError, ValueError, re.error) as exc:
-        where = f"claims/lang/{UNIVERSAL}/{RESOURCE}.toml or claims/lang/{code}/{RESOURCE}.toml"
-        raise LanguageResourceError(f"{where}: missing or bad setting: {exc!r}") from exc
-
-
-def _boilerplate(rules: tuple[Rule, ...], s: Mapping[str, Mapping[str, Any]]) -> Boilerplate:
-    dup, lst, name, fur = (s[key] for key in _SETTINGS)
-    if not 0 < float(dup["min_ratio"]) <= 1:
-        raise ValueError(f"duplicates.min_ratio must be in (0, 1], not {dup['min_ratio']}")
-    # Format the templates once with dummy values, so a bad placeholder fails at load time.
-    dup["reason"].format(line=1), lst["reason"].format(marker="", line=1)
-    name["reason"].format(label="", line=1)
+def _compiled(section: BoilerplateSection) -> Boilerplate:
+    """The section's rules (the language's own first, then und's) with their patterns compiled."""
+    rules = tuple(
+        Rule(
+            raw.id,
+            raw.reason,
+            re.compile(raw.pattern, re.IGNORECASE if raw.ignore_case else 0),
+            raw.max_words,
+            raw.opens_list,
+            raw.name_line_before,
+        )
+        for raw in section.rules
+    )
     return Boilerplate(
         rules=rules,
-        duplicate=Verdict(str(dup["rule"]), str(dup["reason"])),
-        min_ratio=float(dup["min_ratio"]),
-        headline_list=Verdict(str(lst["rule"]), str(lst["reason"])),
-        story_min_words=int(lst["story_min_words"]),
-        story_end=re.compile(lst["story_end"]),
-        name_reason=str(name["reason"]),
-        name_words=(int(name["min_words"]), int(name["max_words"])),
-        furniture=Verdict(str(fur["rule"]), str(fur["reason"])),
-        furniture_min_articles=int(fur["min_articles"]),
+        duplicate=Verdict(section.duplicate_rule, section.duplicate_reason),
+        min_ratio=section.min_ratio,
+        headline_list=Verdict(section.headline_rule, section.headline_reason),
+        story_min_words=section.story_min_words,
+        story_end=re.compile(section.story_end),
+        name_reason=section.name_reason,
+        name_words=section.name_words,
+        furniture=Verdict(section.furniture_rule, section.furniture_reason),
+        furniture_min_articles=section.furniture_min_articles,
     )
-
-
-def _rules(table: Mapping[str, Any], code: str) -> tuple[Rule, ...]:
-    """Compile the ``[[rule]]`` entries of one boilerplate.toml, failing loudly on a bad one."""
-    where = f"claims/lang/{code}/{RESOURCE}.toml"
-    rules = []
-    for n, raw in enumerate(table.get("rule", ()), start=1):
-        unknown = sorted(set(raw) - _RULE_KEYS)
-        max_words = raw.get("max_words")
-        if unknown or not {"id", "reason", "pattern"} <= set(raw):
-            raise LanguageResourceError(
-                f"{where}: rule {n} needs id, reason and pattern (unknown keys: {unknown})"
-            )
-        if max_words is not None and not isinstance(max_words, int):
-            raise LanguageResourceError(f"{where}: rule {n}: max_words must be a whole number")
-        flags = re.IGNORECASE if raw.get("ignore_case", True) else 0
-        try:
-            pattern = re.compile(raw["pattern"], flags)
-        except re.error as exc:
-            raise LanguageResourceError(f"{where}: rule {n} ({raw['id']}): {exc}") from exc
-        switches = (bool(raw.get(key, False)) for key in ("opens_list", "name_line_before"))
-        rules.append(Rule(str(raw["id"]), str(raw["reason"]), pattern, max_words, *switches))
-    return tuple(rules)
 
 
 def normalise(text: str) -> tuple[str, ...]:
@@ -296,14 +262,18 @@ def _take_name_before(
 
 
 def clean_article(
-    article: Article, *, repeated_lines: frozenset[str] = frozenset()
+    article: Article,
+    *,
+    repeated_lines: frozenset[str] = frozenset(),
+    language: LanguageData | None = None,
 ) -> CleanArticle:
     """Split ``article`` into kept story passages (one per line) and removed furniture.
 
     ``repeated_lines`` holds lines known to be furniture of the article's outlet, as
     :func:`clean_corpus` finds them; they match after :func:`normalise`, raw or not.
+    ``language`` defaults to the data for ``article.language``.
     """
-    bp = boilerplate_for(article.language)
+    bp = boilerplate_for(language or load_language(article.language))
     lines = tuple(split_lines(article))
     repeated = frozenset(" ".join(normalise(text)) for text in repeated_lines)
     passages: list[Passage] = []
@@ -318,21 +288,24 @@ def clean_article(
     return CleanArticle(article, tuple(passages), tuple(removed))
 
 
-def outlet_furniture(articles: Sequence[Article]) -> dict[str, frozenset[str]]:
+def outlet_furniture(
+    articles: Sequence[Article], *, data_path: Path | None = None
+) -> dict[str, frozenset[str]]:
     """Per outlet (case-folded), the normalised lines found in several of its articles.
 
     Lines that look like story sentences are never counted, so two reports quoting the same
-    statement keep it; identical copies of one article count once.
+    statement keep it; identical copies of one article count once. ``data_path``: a user
+    data folder (default: the configured one, see :func:`claims.lang.configure`).
     """
     texts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for article in articles:
         if not article.outlet:
             continue
-        bp = boilerplate_for(article.language)
+        bp = boilerplate_for(load_language(article.language, data_path))
         for line in split_lines(article):
             if line.words and not bp.looks_like_story(line.text):
                 texts[(article.outlet.casefold(), line.key)].add(article.text)
-    least = boilerplate_for(UNIVERSAL).furniture_min_articles
+    least = boilerplate_for(load_language(UNIVERSAL, data_path)).furniture_min_articles
     found: dict[str, set[str]] = defaultdict(set)
     for (outlet, key), seen_in in texts.items():
         if len(seen_in) >= least:
@@ -340,13 +313,16 @@ def outlet_furniture(articles: Sequence[Article]) -> dict[str, frozenset[str]]:
     return {outlet: frozenset(keys) for outlet, keys in found.items()}
 
 
-def clean_corpus(articles: Sequence[Article]) -> tuple[CleanArticle, ...]:
+def clean_corpus(
+    articles: Sequence[Article], *, data_path: Path | None = None
+) -> tuple[CleanArticle, ...]:
     """Clean every article, also removing lines that repeat across one outlet's articles."""
-    furniture = outlet_furniture(articles)
+    furniture = outlet_furniture(articles, data_path=data_path)
     return tuple(
         clean_article(
             article,
             repeated_lines=furniture.get((article.outlet or "").casefold(), frozenset()),
+            language=load_language(article.language, data_path),
         )
         for article in articles
     )

@@ -1,7 +1,7 @@
 """Named entities from a gazetteer: countries, governments, people and news media, with aliases.
 
-The names are data (``claims/lang/<code>/entities.toml`` plus ``und`` for names shared by every
-language), so "Beijing", "Tiongkok" and "China" all come out as the canonical "China" and two
+The names are data (the ``entities`` section: ``claims/lang/<code>/entities.toml`` plus ``und``
+for names shared by every language, and a user data folder's own aliases first), so "Beijing", "Tiongkok" and "China" all come out as the canonical "China" and two
 articles can be compared on what they name rather than how. Aliases match case-sensitively and
 on word boundaries, longest first; short acronyms match only as written ("AS" is the United
 States in Indonesian, "as" is not). Unknown runs of capitalised words become ``NAME`` mentions.
@@ -13,13 +13,12 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from claims.errors import LanguageResourceError
-from claims.lang import UNIVERSAL, load_resource
+from claims.lang import LanguageData, as_language, load_language
+from claims.lang.sections import ENTITY_KINDS
 from claims.types import Article, EntityMention
 
-KINDS = frozenset({"GPE", "ORG", "PERSON", "MEDIA"})
+KINDS = frozenset(ENTITY_KINDS)
 NAME = "NAME"  # kind of an unknown capitalised name found by the fallback
 _ACRONYM_MAX = 4  # all-capital aliases this short match only exactly as written
 _TOKEN = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*(?![\w$])")  # not "US" of "US$"
@@ -51,13 +50,16 @@ class _Gazetteer:
     headline_words: int  # ... when it has at least this many words
 
 
-def find_entities(text: str, *, start: int, article: Article) -> tuple[EntityMention, ...]:
+def find_entities(
+    text: str, *, start: int, article: Article, language: LanguageData | None = None
+) -> tuple[EntityMention, ...]:
     """The entities named in ``text`` (which is ``article.text[start:start + len(text)]``).
 
     Gazetteer aliases come first; capitalised runs of words outside them become ``NAME``
     mentions whose canonical name is the text itself. Spans are in article coordinates.
+    ``language`` defaults to the data for ``article.language``.
     """
-    gazetteer = _gazetteer(base_language(article.language))
+    gazetteer = _gazetteer(language or load_language(article.language))
     matches = list(_alias_matches(text, gazetteer))
     found = [(m.start, m.end, m.canonical, m.kind) for m in matches]
     for a, b in _unknown_names(text, matches, gazetteer):
@@ -69,19 +71,19 @@ def find_entities(text: str, *, start: int, article: Article) -> tuple[EntityMen
     )
 
 
-def match_aliases(text: str, *, language: str) -> tuple[AliasMatch, ...]:
+def match_aliases(text: str, *, language: str | LanguageData) -> tuple[AliasMatch, ...]:
     """The gazetteer aliases in ``text``, left to right, longest first, never overlapping."""
-    return tuple(_alias_matches(text, _gazetteer(base_language(language))))
+    return tuple(_alias_matches(text, _gazetteer(as_language(language))))
 
 
-def canonical_entity(name: str, *, language: str) -> str | None:
+def canonical_entity(name: str, *, language: str | LanguageData) -> str | None:
     """The canonical name ``name`` stands for, or None when it names nothing known.
 
     An alias as written, then regardless of case (acronyms excepted), then the head of a
     longer phrase: the one person it names ("Presiden Rusia Vladimir Putin"), else the entity
     it ends with ("juru bicara Departemen Luar Negeri AS" -> "US State Department").
     """
-    gazetteer = _gazetteer(base_language(language))
+    gazetteer = _gazetteer(as_language(language))
     name = " ".join(name.split())
     known = gazetteer.aliases.get(name) or gazetteer.folded.get(name.casefold())
     if known:
@@ -95,7 +97,7 @@ def canonical_entity(name: str, *, language: str) -> str | None:
     return None
 
 
-def replace_aliases(text: str, *, language: str) -> str:
+def replace_aliases(text: str, *, language: str | LanguageData) -> str:
     """``text`` with every alias replaced by its canonical name ("Beijing" -> "China")."""
     pieces: list[str] = []
     last = 0
@@ -104,11 +106,6 @@ def replace_aliases(text: str, *, language: str) -> str:
         last = m.end
     pieces.append(text[last:])
     return "".join(pieces)
-
-
-def base_language(tag: str) -> str:
-    """The primary subtag of a BCP-47 code ("id-ID" -> "id"); "und" when empty."""
-    return tag.split("-")[0].strip().lower() or UNIVERSAL
 
 
 def _alias_matches(text: str, gazetteer: _Gazetteer) -> Iterator[AliasMatch]:
@@ -176,51 +173,28 @@ def _trimmed_name(run: list[re.Match[str]], gazetteer: _Gazetteer) -> Iterator[t
 
 
 @cache
-def _gazetteer(language: str) -> _Gazetteer:
-    """The aliases of ``language`` and of und; where both name an alias, the language wins."""
-    codes = [language, UNIVERSAL] if language != UNIVERSAL else [UNIVERSAL]
-    tables = [(code, load_resource(code, "entities")) for code in codes]
+def _gazetteer(language: LanguageData) -> _Gazetteer:
+    """The aliases of the language's entities section; where two entries name an alias, the
+    first wins (a user's before the packaged language's, the language's before und's)."""
+    section = language.entities
     aliases: dict[str, tuple[str, str]] = {}
-    for code, table in tables:
-        for item in table.get("entity", []):
-            canonical, kind, others = _entry(item, code)
-            for alias in (canonical, *others):
-                for variant in _variants(alias):
-                    aliases.setdefault(variant, (canonical, kind))
-    settings: dict[str, Any] = {}
-    for _code, table in reversed(tables):
-        settings.update(table.get("names", {}))
-    stopwords = load_resource(language, "stopwords").get("words", [])
-    for _code, table in tables:
-        stopwords = [*stopwords, *table.get("names", {}).get("not_names", [])]
+    for entry in section.entities:
+        for alias in (entry.canonical, *entry.aliases):
+            for variant in _variants(alias):
+                aliases.setdefault(variant, (entry.canonical, entry.kind))
+    stopwords = language.stopwords.words | {w.casefold() for w in section.not_names}
     ordered = sorted(aliases, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in ordered)
     return _Gazetteer(
         pattern=re.compile(rf"(?<!\w)(?:{body})(?![\w$])") if ordered else None,
         aliases=aliases,
         folded={a.casefold(): v for a, v in aliases.items() if not _is_acronym(a)},
-        stopwords=frozenset(str(w).casefold() for w in stopwords),
-        connectors=frozenset(str(w) for w in settings.get("connectors", [])),
-        min_words=int(settings.get("min_words", 2)),
-        headline_share=float(settings.get("headline_share", 0.6)),
-        headline_words=int(settings.get("headline_words", 5)),
+        stopwords=frozenset(stopwords),
+        connectors=frozenset(section.connectors),
+        min_words=section.min_words,
+        headline_share=section.headline_share,
+        headline_words=section.headline_words,
     )
-
-
-def _entry(item: Any, code: str) -> tuple[str, str, tuple[str, ...]]:
-    """One ``[[entity]]`` table checked: its canonical name, kind and aliases."""
-    where = f"claims/lang/{code}/entities.toml"
-    if not isinstance(item, dict) or not isinstance(item.get("canonical"), str):
-        raise LanguageResourceError(f"{where}: every [[entity]] needs a canonical name")
-    kind = item.get("kind")
-    if kind not in KINDS:
-        raise LanguageResourceError(
-            f"{where}: entity {item['canonical']!r} has kind {kind!r}; use one of {sorted(KINDS)}"
-        )
-    names = item.get("aliases", [])
-    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-        raise LanguageResourceError(f"{where}: aliases of {item['canonical']!r} must be strings")
-    return item["canonical"], kind, tuple(names)
 
 
 def _variants(alias: str) -> tuple[str, ...]:

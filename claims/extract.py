@@ -9,12 +9,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from claims.clean import clean_corpus
 from claims.dates import resolve_dates
 from claims.entities import find_entities
 from claims.errors import ClaimsError
-from claims.lang import merged_resource
+from claims.lang import LanguageData, as_language, load_language
+from claims.lang.sections import ClausesSection
 from claims.numbers import find_numbers
 from claims.quotes import find_quotes
 from claims.segment import split_sentences
@@ -49,13 +52,18 @@ class Extraction:
         return tuple(c for a in self.articles for c in a.claims)
 
 
-def extract_corpus(corpus: Corpus) -> Extraction:
-    """Clean every article (with the cross-article boilerplate signal) and extract its claims."""
+def extract_corpus(corpus: Corpus, *, data_path: Path | None = None) -> Extraction:
+    """Clean every article (with the cross-article boilerplate signal) and extract its claims.
+
+    ``data_path``: a user language data folder searched before the packaged data (default:
+    the one set with :func:`claims.lang.configure`, if any).
+    """
     done: list[ExtractedArticle] = []
     skipped = list(corpus.skipped)
-    for clean in clean_corpus(corpus.articles):
+    for clean in clean_corpus(corpus.articles, data_path=data_path):
         try:
-            done.append(ExtractedArticle(clean, extract_claims(clean)))
+            language = load_language(clean.article.language, data_path)
+            done.append(ExtractedArticle(clean, extract_claims(clean, language=language)))
         except ClaimsError as exc:
             log.warning("%s: claims not extracted: %s", clean.article.path, exc)
             skipped.append(Skipped(clean.article.path, f"claims not extracted: {exc}"))
@@ -66,17 +74,25 @@ def extract_corpus(corpus: Corpus) -> Extraction:
     return Extraction(tuple(done), tuple(skipped), corpus.warnings)
 
 
-def extract_claims(clean: CleanArticle, *, anchor: date | None = None) -> tuple[Claim, ...]:
-    """The article's claims; relative dates resolve against ``anchor`` (default: its date)."""
+def extract_claims(
+    clean: CleanArticle, *, anchor: date | None = None, language: LanguageData | None = None
+) -> tuple[Claim, ...]:
+    """The article's claims; relative dates resolve against ``anchor`` (default: its date).
+
+    ``language`` defaults to the data for the article's language.
+    """
     article = clean.article
+    language = language or load_language(article.language)
     if anchor is None and article.published:
         anchor = article.published.date()
     claims: list[Claim] = []
     previous_speaker: str | None = None
-    for sentence in split_sentences(clean):
-        quotes = find_quotes(sentence, article, previous_speaker=previous_speaker)
-        for start, end in independent_clauses(sentence, article.language):
-            claim = _claim(article, len(claims) + 1, start, end, anchor, quotes)
+    for sentence in split_sentences(clean, language=language):
+        quotes = find_quotes(
+            sentence, article, previous_speaker=previous_speaker, language=language
+        )
+        for start, end in independent_clauses(sentence, language):
+            claim = _claim(article, len(claims) + 1, start, end, anchor, quotes, language)
             claims.append(claim)
         previous_speaker = _last_speaker(quotes, claims[-1:], previous_speaker)
     return tuple(claims)
@@ -100,51 +116,59 @@ def _claim(
     end: int,
     anchor: date | None,
     quotes: Sequence[Quote],
+    language: LanguageData,
 ) -> Claim:
     text = article.text[start:end]
     overlapping = [q for q in quotes if q.span.start < end and q.span.end > start]
     # the exact quoted words, where there are any, are what drift detection compares
     quote = next((q for q in overlapping if q.direct), overlapping[0] if overlapping else None)
-    dates = resolve_dates(text, start=start, article=article, anchor=anchor)
+    dates = resolve_dates(text, start=start, article=article, anchor=anchor, language=language)
+    exclude = [d.span for d in dates]
     return Claim(
         id=f"{article.id}#{number}",
         article_id=article.id,
         text=text,
         span=article.span(start, end),
         dates=dates,
-        numbers=find_numbers(text, start=start, article=article, exclude=[d.span for d in dates]),
-        entities=find_entities(text, start=start, article=article),
+        numbers=find_numbers(
+            text, start=start, article=article, exclude=exclude, language=language
+        ),
+        entities=find_entities(text, start=start, article=article, language=language),
         quote=quote,
         speaker=quote.speaker if quote else None,
         source=quote.cited_outlet if quote else None,
     )
 
 
-def independent_clauses(sentence: Sentence, language: str) -> Iterator[tuple[int, int]]:
+def independent_clauses(
+    sentence: Sentence, language: str | LanguageData
+) -> Iterator[tuple[int, int]]:
     """Spans (article offsets) of the sentence's independent clauses.
 
     Fragments shorter than ``min_claim_words`` are no claim at all. A sentence is split only
-    at a clause joiner from the language's ``clauses.toml`` (such as
+    at a clause joiner from the language's ``clauses`` section (such as
     "; " or ", tetapi "), outside quotation marks, and only when both sides are long enough to
     be statements on their own; otherwise the whole sentence is one claim.
     """
-    rules = merged_resource(language, "clauses")
-    joiners = rules.get("joiners", [";"])
-    min_words = int(rules.get("min_words", 5))
+    rules = as_language(language).clauses
     text, base = sentence.text, sentence.span.start
-    if len(text.split()) < int(rules.get("min_claim_words", 3)):
+    if len(text.split()) < rules.min_claim_words:
         return  # a fragment such as "Ukraina." states nothing that can be checked
-    if any(mark in text for mark in _QUOTE_MARKS) or not joiners:
+    if any(mark in text for mark in _QUOTE_MARKS) or not rules.joiners:
         yield base, base + len(text)
         return
-    pattern = re.compile("|".join(re.escape(j) for j in joiners))
     start = 0
-    for match in pattern.finditer(text):
+    for match in _joiner(rules).finditer(text):
         left, right = text[start : match.start()], text[match.end() :]
-        if len(left.split()) >= min_words and len(right.split()) >= min_words:
+        if len(left.split()) >= rules.min_words and len(right.split()) >= rules.min_words:
             yield from _trimmed(text, start, match.start(), base)
             start = match.end()
     yield from _trimmed(text, start, len(text), base)
+
+
+@cache
+def _joiner(rules: ClausesSection) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(j) for j in rules.joiners))
 
 
 def _trimmed(text: str, start: int, end: int, base: int) -> Iterator[tuple[int, int]]:

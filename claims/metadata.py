@@ -1,29 +1,29 @@
 """Metadata inference: outlet, publication date, dateline, title and language from the text.
 
 Explicit metadata (front matter, JSON Lines fields, HTML markup) always wins. What is missing is
-looked for in the article's opening lines with the patterns of ``claims/lang/<code>/metadata.toml``
-(joined with ``und/``), and every field gets a :class:`Provenance` saying where its value came
-from, or why it has none. A date is never guessed: a day and month without a year are placed
-only when a weekday pins the year (see :func:`infer_year`), otherwise ``published`` stays unset.
+looked for in the article's opening lines with the patterns of the language's ``metadata``
+section (``claims/lang/<code>/metadata.toml`` joined with ``und/``), and every field gets a
+:class:`Provenance` saying where its value came from, or why it has none. A date is never
+guessed: a day and month without a year are placed only when a weekday pins the year (the
+calendar's year rule, :func:`claims.calendar.infer_year`, counting back from today),
+otherwise ``published`` stays unset.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache
-from typing import Any
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dateparser
-from dateparser.languages.loader import default_loader
 
-from claims.errors import LanguageResourceError
-from claims.lang import UNIVERSAL, load_resource
+from claims.calendar import MONTH_NAMES, WEEKDAY_NAMES, check_weekday, infer_year, name_key
+from claims.lang import UNIVERSAL, load_language
 from claims.language import guess_language
+from claims.metadata_rules import MetadataRules, metadata_rules
 from claims.types import Article, Provenance
 
 FIELDS = ("language", "outlet", "published", "dateline", "title")  # inferred; url is only given
@@ -62,12 +62,15 @@ class _Found:
         return "" if self.value is None else str(self.value)
 
 
-def infer_metadata(article: Article, *, today: date | None = None) -> Article:
+def infer_metadata(
+    article: Article, *, today: date | None = None, data_path: Path | None = None
+) -> Article:
     """``article`` with its missing metadata inferred from its text and every field's provenance.
 
     Fields with a value or a provenance entry are kept as they are, so the function is
     idempotent. A field that could not be inferred stays None, with a provenance entry whose
     value is empty and whose source says why. ``today`` bounds year inference (default: today).
+    ``data_path``: a user language data folder (default: the configured one).
     """
     recorded = {p.field for p in article.provenance}
     given = [f for f in (*FIELDS, "url") if f not in recorded and _value(article, f) is not None]
@@ -75,15 +78,15 @@ def infer_metadata(article: Article, *, today: date | None = None) -> Article:
     notes = [Provenance(f, _Found(_value(article, f), "").shown, False, "given") for f in given]
     found: dict[str, _Found] = {}
     patterns_language = article.language
-    if article.language == "und":
-        guess = guess_language(article.text)
+    if article.language == UNIVERSAL:
+        guess = guess_language(article.text, data_path=data_path)
         if "language" in missing:
             found["language"] = _Found(guess.language, guess.describe())
         # Too little text to be sure of the language is still enough to try the likeliest
         # one's patterns: a stamp such as "15/06/2022, 21:01 WIB" is unambiguous.
-        patterns_language = guess.shares[0][0] if guess.shares and guess.shares[0][1] else "und"
+        patterns_language = guess.shares[0][0] if guess.shares and guess.shares[0][1] else UNIVERSAL
     if set(missing) - {"language"}:
-        rules = metadata_rules(patterns_language)
+        rules = metadata_rules(load_language(patterns_language, data_path))
         found.update(_find_in_text(article, rules, today or date.today()))
     notes += [Provenance(f, found[f].shown, True, found[f].source) for f in missing]
     updates = {f: found[f].value for f in missing}
@@ -102,22 +105,6 @@ def _find_in_text(article: Article, rules: MetadataRules, today: date) -> dict[s
         "published": _find_published(lines, rules, today),
         "title": title or _Found(None, _NOT_FOUND["title"]),
     }
-
-
-def infer_year(day: int, month: int, weekday: int, *, today: date) -> int | None:
-    """The latest year, up to today, in which ``day``/``month`` falls on ``weekday`` (Monday = 0).
-
-    Wednesday 15 June gives 2022 for any ``today`` from 2022-06-15 to 2033-06-14. None when no
-    year in the last 60 fits (an impossible date such as 31/2).
-    """
-    for year in range(today.year, today.year - 60, -1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate <= today and candidate.weekday() == weekday:
-            return year
-    return None
 
 
 def _find_published(lines: list[_Line], rules: MetadataRules, today: date) -> _Found:
@@ -140,8 +127,8 @@ def _resolve_date(
     g = {k: v for k, v in match.groupdict().items() if v}
     where = f"text line {line.number}: {_quote(match.group(0))}"
     day = int(g["day"])
-    month = int(g["month"]) if "month" in g else rules.months[g["month_name"].lower()]
-    weekday = rules.weekdays.get(g.get("weekday", "").lower())
+    month = int(g["month"]) if "month" in g else rules.months[name_key(g["month_name"])]
+    weekday = rules.weekdays.get(name_key(g.get("weekday", "")))
     if "year" in g:
         value, zone = _calendar_date(g.get("date"), int(g["year"]), month, day, rules)
         if value is None:
@@ -149,13 +136,14 @@ def _resolve_date(
         return _Found(value, f"{where} ({_KIND[kind]}{zone}{_weekday_check(value, weekday)})")
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return _Found(None, f"{where} is not a calendar date")
-    day_month = f"{day} {calendar.month_name[month]}"
+    day_month = f"{day} {MONTH_NAMES[month - 1]}"
     if weekday is None:
         return _Found(None, f"{where} names no year, and no weekday to place {day_month} in one")
-    year = infer_year(day, month, weekday, today=today)
-    named = calendar.day_name[weekday]
-    if year is None:
+    placed = infer_year(day, month, anchor=today, direction="past", weekday=weekday).value
+    named = WEEKDAY_NAMES[weekday]
+    if placed is None:
         return _Found(None, f"{where}: {day_month} is not a {named} in any recent year")
+    year = placed.year
     reason = (
         f"year {year} inferred: the most recent year, not after {today.isoformat()}, "
         f"in which {day_month} falls on a {named}"
@@ -187,10 +175,9 @@ def _calendar_date(
 
 
 def _weekday_check(value: datetime, weekday: int | None) -> str:
-    if weekday is None or value.weekday() == weekday:
+    if weekday is None or (check := check_weekday(value.date(), weekday)).matches:
         return ""
-    named, actual = calendar.day_name[weekday], calendar.day_name[value.weekday()]
-    return f"; the text names a {named}, but that day was a {actual}"
+    return f"; the text names a {check.named}, but that day was a {check.actual}"
 
 
 def _find_dateline(lines: list[_Line], rules: MetadataRules) -> tuple[_Found | None, _Found | None]:
@@ -271,111 +258,3 @@ def _value(article: Article, name: str) -> object:
 def _quote(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-# --- the patterns and tables, from claims/lang/<code>/metadata.toml and dateparser's locale ---
-
-
-@dataclass(frozen=True, slots=True)
-class DatePattern:
-    kind: str  # "stamp" or "lead"
-    regex: re.Pattern[str]
-
-
-@dataclass(frozen=True, slots=True)
-class MetadataRules:
-    """Everything inference needs for one language: its patterns joined with und/'s."""
-
-    head_lines: int
-    title_min_words: int
-    title_max_words: int
-    story_min_words: int
-    title_skip: tuple[re.Pattern[str], ...]
-    datelines: tuple[re.Pattern[str], ...]
-    published: tuple[DatePattern, ...]
-    outlets: Mapping[str, str]  # alias or domain, lower case -> the name to report
-    weekdays: Mapping[str, int]  # name, lower case -> Monday = 0
-    months: Mapping[str, int]  # name, lower case -> 1..12
-    date_order: str
-    date_languages: list[str] | None
-
-    def canonical_outlet(self, name: str) -> str:
-        return self.outlets.get(" ".join(name.lower().split()), name)
-
-    def is_known_outlet(self, name: str) -> bool:
-        return " ".join(name.lower().split()) in self.outlets
-
-    def is_title_furniture(self, line: str) -> bool:
-        lowered = line.lower()
-        if any(p.search(line) for p in self.title_skip):
-            return True
-        return any("." in name and name in lowered for name in self.outlets)
-
-
-@cache
-def metadata_rules(language: str) -> MetadataRules:
-    """The rules for ``language`` (a BCP-47 tag; its base code picks the data files)."""
-    code = language.split("-")[0].lower()
-    own = load_resource(code, "metadata") if code != UNIVERSAL else {}
-    base = load_resource(UNIVERSAL, "metadata")
-    joined = {key: [*own.get(key, []), *base.get(key, [])] for key in _LISTS}
-    weekdays, months, order = _calendar_names(code, own.get("extra_weekdays", {}))
-    try:
-        return MetadataRules(
-            head_lines=int(base["head"]["lines"]),
-            title_min_words=int(base["title"]["min_words"]),
-            title_max_words=int(base["title"]["max_words"]),
-            story_min_words=int(base["title"]["story_min_words"]),
-            title_skip=tuple(re.compile(p, re.IGNORECASE) for p in joined["title_skip"]),
-            datelines=tuple(_compile(t["regex"], weekdays, months) for t in joined["dateline"]),
-            published=tuple(
-                DatePattern(t["kind"], _compile(t["regex"], weekdays, months))
-                for t in joined["published"]
-            ),
-            outlets=_outlet_table(joined["outlet"]),
-            weekdays=weekdays,
-            months=months,
-            date_order=order,
-            date_languages=[code] if weekdays else None,
-        )
-    except (KeyError, TypeError, ValueError, re.error) as exc:
-        raise LanguageResourceError(
-            f"claims/lang/{code}/metadata.toml or und/metadata.toml: {exc!r}"
-        ) from exc
-
-
-_LISTS = ("title_skip", "dateline", "published", "outlet")
-_WEEKDAY_KEYS = tuple(name.lower() for name in calendar.day_name)  # dateparser's keys
-_MONTH_KEYS = tuple(name.lower() for name in calendar.month_name[1:])
-
-
-def _calendar_names(
-    code: str, extra: Mapping[str, list[str]]
-) -> tuple[dict[str, int], dict[str, int], str]:
-    """Weekday and month names (lower case) and the numeric date order, from dateparser."""
-    try:
-        info: dict[str, Any] = default_loader.get_locale(code).info
-    except (KeyError, ValueError):
-        return {}, {}, "DMY"  # no dateparser locale: patterns with names never match
-    weekdays = {
-        name.lower(): i
-        for i, key in enumerate(_WEEKDAY_KEYS)
-        for name in [*info.get(key, []), *extra.get(key, [])]
-    }
-    months = {name.lower(): i for i, key in enumerate(_MONTH_KEYS, 1) for name in info.get(key, [])}
-    return weekdays, months, str(info.get("date_order", "DMY"))
-
-
-def _compile(regex: str, weekdays: Mapping[str, int], months: Mapping[str, int]) -> re.Pattern[str]:
-    for placeholder, names in (("{weekday}", weekdays), ("{month}", months)):
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        regex = regex.replace(placeholder, f"(?i:{alternation})" if names else "(?!)")
-    return re.compile(regex)
-
-
-def _outlet_table(entries: list[dict[str, Any]]) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for entry in entries:
-        for name in [entry["name"], *entry.get("aliases", []), *entry.get("domains", [])]:
-            table.setdefault(" ".join(str(name).lower().split()), str(entry["name"]))
-    return table

@@ -11,14 +11,14 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from claims.lang import merged_resource
+from claims.dates import resolve_dates
+from claims.lang import LanguageData, load_language
+from claims.lang.sections import NumbersSection
+from claims.numerals import Numerals, alternation, numerals, value_of
 from claims.types import Article, NumberKind, NumberMention, Span
 
-# Digits not glued to letters, times ("21:01") or slashed dates ("15/6"): "G20", "Covid-19"
-# and URLs carry no quantity.
-_DIGITS = r"(?<![\w/:.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?![\w/:]|[.,]\d)"
 _FOLLOWING_WORD = re.compile(r"\s+([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 
@@ -33,21 +33,14 @@ class _Found:
     unit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Vocabulary:
-    """One language's number formats and words, with the expressions compiled from them."""
+    """One language's numerals with the expressions for counts, money and ordinals."""
 
-    thousands: str
-    decimal: str
-    words: Mapping[str, float]
-    multipliers: Mapping[str, float]
-    adders: Mapping[str, float]
-    scales: Mapping[str, float]
-    ordinals: Mapping[str, int]
+    numerals: Numerals
     currencies: Mapping[str, str]
     function_words: frozenset[str]
     collective_ordinals: bool
-    number: str  # regex source for one number, digits or words, without groups
     cardinal: re.Pattern[str]
     currency_prefix: re.Pattern[str]
     gate: re.Pattern[str]  # cheap test: can the text hold a cardinal at all?
@@ -56,19 +49,26 @@ class _Vocabulary:
 
 
 def find_numbers(
-    text: str, *, start: int, article: Article, exclude: Sequence[Span] | None = None
+    text: str,
+    *,
+    start: int,
+    article: Article,
+    exclude: Sequence[Span] | None = None,
+    language: LanguageData | None = None,
 ) -> tuple[NumberMention, ...]:
     """The numbers in ``text`` (which is ``article.text[start:start + len(text)]``).
 
     Spans are in article coordinates. Numbers overlapping ``exclude`` are skipped; when it is
     None, the date expressions :func:`claims.dates.resolve_dates` finds in ``text`` are used.
+    ``language`` defaults to the data for ``article.language``.
     """
+    language = language or load_language(article.language)
     if exclude is None:
-        # Imported here: dates reads number words from this module.
-        from claims.dates import resolve_dates
-
-        exclude = [d.span for d in resolve_dates(text, start=start, article=article, anchor=None)]
-    vocab = _vocabulary(_base_language(article.language))
+        found_dates = resolve_dates(
+            text, start=start, article=article, anchor=None, language=language
+        )
+        exclude = [d.span for d in found_dates]
+    vocab = _vocabulary(language.numbers)
     taken = [(s.start - start, s.end - start) for s in exclude]
     if vocab.skip is not None:
         taken.extend(m.span() for m in vocab.skip.finditer(text))
@@ -89,33 +89,6 @@ def find_numbers(
     )
 
 
-def number_pattern(language: str) -> str:
-    """A regular expression (no groups) for one number in ``language``: digits or words."""
-    return _vocabulary(_base_language(language)).number
-
-
-def ordinal_words(language: str) -> tuple[str, ...]:
-    """The ordinal words of ``language`` ("pertama", "kedua", ...)."""
-    return tuple(_vocabulary(_base_language(language)).ordinals)
-
-
-def parse_number(text: str, language: str) -> float | None:
-    """The value of a number written in digits or words ("5.000", "dua puluh"), else None."""
-    return _value(text, _vocabulary(_base_language(language)))
-
-
-def _value(text: str, vocab: _Vocabulary) -> float | None:
-    tokens = re.split(r"[\s-]+", text.strip().casefold())
-    if re.fullmatch(r"\d+(?:[.,]\d+)*", tokens[0]):
-        value = _parse_digits(tokens[0], vocab.thousands, vocab.decimal)
-        return None if value is None else _scaled(value, tokens[1:], vocab)
-    return _combine_words(tokens, vocab)
-
-
-def _base_language(tag: str) -> str:
-    return tag.split("-")[0].strip().lower() or "und"
-
-
 def _overlaps(found: _Found, taken: Iterable[tuple[int, int]]) -> bool:
     return any(found.start < end and start < found.end for start, end in taken)
 
@@ -126,9 +99,8 @@ def _ordinals(text: str, vocab: _Vocabulary) -> list[_Found]:
     for pattern in vocab.ordinal:
         for match in pattern.finditer(text):
             n = match.groupdict().get("n")
-            value = (
-                int(n) if n and len(n) < 16 else vocab.ordinals.get(match.group(0).casefold(), 0)
-            )
+            written = vocab.numerals.ordinals.get(match.group(0).casefold(), 0)
+            value = int(n) if n and len(n) < 16 else written
             if value <= 0:
                 continue
             noun = _following_noun(text, match.end(), vocab) if n is None and value > 1 else None
@@ -147,7 +119,7 @@ def _cardinals(text: str, vocab: _Vocabulary) -> list[_Found]:
     if not vocab.gate.search(text):
         return found
     for match in vocab.cardinal.finditer(text):
-        value = _value(match.group("num") + match.group("scale"), vocab)
+        value = value_of(match.group("num") + match.group("scale"), vocab.numerals)
         if value is None:
             continue
         # The currency before the number is looked for only here: as the pattern's optional
@@ -173,64 +145,8 @@ def _following_noun(text: str, end: int, vocab: _Vocabulary) -> str | None:
         return None
     word = match.group(1)
     lower = word.casefold()
-    if lower in vocab.function_words or lower in vocab.words or lower in vocab.scales:
-        return None
-    return word
-
-
-def _parse_digits(digits: str, thousands: str, decimal: str) -> float | None:
-    """Read "5.000" / "1,5" / "2.000,50" with the language's separators.
-
-    A lone separator followed by other than three digits is read as a decimal point written
-    the other language's way ("1.5" in Indonesian text). Without separators (language unknown)
-    a mark before exactly three digits groups thousands. Anything else unreadable is None.
-    """
-    if not (thousands and decimal):
-        thousands, decimal = _guess_separators(digits)
-    integer, _, fraction = digits.rpartition(decimal) if decimal in digits else (digits, "", "")
-    groups = integer.split(thousands)
-    if any(not g.isdecimal() for g in groups) or (fraction and not fraction.isdecimal()):
-        return None
-    if len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])):
-        if len(groups) == 2 and not fraction:
-            return float(f"{groups[0]}.{groups[1]}")
-        return None
-    return float("".join(groups) + (f".{fraction}" if fraction else ""))
-
-
-def _guess_separators(digits: str) -> tuple[str, str]:
-    """(thousands, decimal) for a number in a text of unknown language."""
-    marks = [c for c in digits if c in ".,"]
-    if len(set(marks)) == 2:
-        return ("," if marks[-1] == "." else "."), marks[-1]
-    if marks and all(len(g) == 3 for g in re.split(r"[.,]", digits)[1:]):
-        return marks[0], ("," if marks[0] == "." else ".")
-    return ("," if marks and marks[0] == "." else "."), (marks[0] if marks else ".")
-
-
-def _scaled(value: float, scale_words: Sequence[str], vocab: _Vocabulary) -> float | None:
-    for word in scale_words:
-        if word not in vocab.scales:
-            return None
-        value *= vocab.scales[word]
-    return value
-
-
-def _combine_words(tokens: Sequence[str], vocab: _Vocabulary) -> float | None:
-    """Read a number-word sequence: "dua ratus lima puluh ribu" -> 250000."""
-    total, group, piece = 0.0, 0.0, 0.0
-    for token in tokens:
-        if token in vocab.words:
-            group, piece = group + piece, vocab.words[token]
-        elif token in vocab.multipliers:
-            piece = (piece or 1.0) * vocab.multipliers[token]
-        elif token in vocab.adders:
-            piece += vocab.adders[token]
-        elif token in vocab.scales:
-            total, group, piece = total + (group + piece or 1.0) * vocab.scales[token], 0.0, 0.0
-        else:
-            return None
-    return total + group + piece
+    known = (vocab.function_words, vocab.numerals.words, vocab.numerals.scales)
+    return None if any(lower in words for words in known) else word
 
 
 def _currency_key(written: str) -> str:
@@ -247,65 +163,29 @@ def _gate_words(words: Iterable[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)"
 
 
-def _alternation(words: Iterable[str], *, bounded: bool = True) -> str:
-    """A case-insensitive alternation, longest first, with word boundaries around words.
-
-    A symbol ("US$", "%") gets no boundary on the right, and on the left only when ``bounded``.
-    """
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in word.split())
-        left = r"\b" if word[0].isalnum() else (r"(?<![\w$])" if bounded else "")
-        right = r"\b" if word[-1].isalnum() else ""
-        parts.append(f"{left}{body}{right}")
-    return "(?i:" + "|".join(parts) + ")" if parts else "(?!)"
-
-
-@lru_cache(maxsize=32)
-def _vocabulary(language: str) -> _Vocabulary:
-    """Build (once per language) the number vocabulary from numbers.toml."""
-    table = merged_resource(language, "numbers")
-    rules = table.get("number_rules", {})
-    words = {k.casefold(): float(v) for k, v in table.get("words", {}).items()}
-    multipliers = {k.casefold(): float(v) for k, v in table.get("multipliers", {}).items()}
-    adders = {k.casefold(): float(v) for k, v in table.get("adders", {}).items()}
-    scales = {k.casefold(): float(v) for k, v in table.get("scales", {}).items()}
-    ordinals = {k.casefold(): int(v) for k, v in table.get("ordinal_words", {}).items()}
-    currencies = {
-        _currency_key(k): v
-        for k, v in (
-            *table.get("currency_symbols", {}).items(),
-            *table.get("currencies", {}).items(),
-        )
-    }
-    start_word = _alternation(words)
-    any_word = _alternation([*words, *multipliers, *adders, *scales])
-    number = rf"(?:{_DIGITS}|{start_word}(?:(?:\s+|-){any_word})*)"
+@cache
+def _vocabulary(section: NumbersSection) -> _Vocabulary:
+    """Build (once per section) the expressions for counts, money, percentages and ordinals."""
+    found = numerals(section)
+    currencies = {_currency_key(k): v for k, v in section.currencies.items()}
     cardinal = (
-        rf"(?P<num>{number})"
-        rf"(?P<scale>(?:\s+{_alternation(scales)})*)"
-        rf"(?:\s*(?P<pct>{_alternation(rules.get('percent_words', ()), bounded=False)})"
-        rf"|\s+(?P<post>{_alternation(currencies)}))?"
+        rf"(?P<num>{found.number})"
+        rf"(?P<scale>(?:\s+{alternation(found.scales)})*)"
+        rf"(?:\s*(?P<pct>{alternation(section.percent_words, bounded=False)})"
+        rf"|\s+(?P<post>{alternation(currencies)}))?"
     )
-    ordinal = [re.compile(p) for p in rules.get("ordinal_patterns", ())]
-    if ordinals:
-        ordinal.append(re.compile(_alternation(ordinals)))
-    skip = rules.get("skip_phrases", ())
+    ordinal = [re.compile(p) for p in section.ordinal_patterns]
+    if found.ordinals:
+        ordinal.append(re.compile(alternation(found.ordinals)))
+    skip = section.skip_phrases
     return _Vocabulary(
-        thousands=table.get("thousands_separator", ""),
-        decimal=table.get("decimal_separator", ""),
-        words=words,
-        multipliers=multipliers,
-        adders=adders,
-        scales=scales,
-        ordinals=ordinals,
+        numerals=found,
         currencies=currencies,
-        function_words=frozenset(w.casefold() for w in rules.get("function_words", ())),
-        collective_ordinals=bool(rules.get("collective_ordinals", False)),
-        number=number,
+        function_words=frozenset(w.casefold() for w in section.function_words),
+        collective_ordinals=section.collective_ordinals,
         cardinal=re.compile(cardinal),
-        currency_prefix=re.compile(rf"({_alternation(currencies)})\s?$"),
-        gate=re.compile(r"\d|" + _gate_words(words)),
+        currency_prefix=re.compile(rf"({alternation(currencies)})\s?$"),
+        gate=re.compile(r"\d|" + _gate_words(found.words)),
         ordinal=tuple(ordinal),
-        skip=re.compile(_alternation(skip)) if skip else None,
+        skip=re.compile(alternation(skip)) if skip else None,
     )

@@ -1,7 +1,8 @@
 """Sentence segmentation of cleaned articles.
 
-nltk's Punkt does the splitting, with parameters filled in from ``claims/lang/<code>/segment.toml``
-(abbreviations and sentence starters; no downloaded model). A few news-specific repairs follow:
+nltk's Punkt does the splitting, with parameters filled in from the language's ``segment``
+section (``claims/lang/<code>/segment.toml``: abbreviations and sentence starters; no
+downloaded model). A few news-specific repairs follow:
 a quotation that closes and goes on with ``kata X`` stays one sentence, as do a quotation that
 spans several Punkt sentences, dotted initials such as "S.S. Kurniawan" and a leading dateline
 ("KONTAN.CO.ID - BEIJING."). Sentences never cross passages, and every span indexes
@@ -14,11 +15,12 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from claims.lang import merged_resource
+from claims.lang import LanguageData, load_language
+from claims.lang.sections import SegmentationSection
 from claims.types import Article, CleanArticle, Passage, Sentence
 
 logger = logging.getLogger(__name__)
@@ -41,10 +43,15 @@ class _Segmenter:
     dateline_max_words: int
 
 
-def split_sentences(clean: CleanArticle) -> tuple[Sentence, ...]:
-    """The sentences of every passage of ``clean``, in order, with spans into the article text."""
+def split_sentences(
+    clean: CleanArticle, *, language: LanguageData | None = None
+) -> tuple[Sentence, ...]:
+    """The sentences of every passage of ``clean``, in order, with spans into the article text.
+
+    ``language`` defaults to the data for the article's language.
+    """
     article = clean.article
-    segmenter = _segmenter(_base_language(article.language))
+    segmenter = _segmenter((language or load_language(article.language)).segmentation)
     sentences: list[Sentence] = []
     for passage in clean.passages:
         start, end = _passage_bounds(passage, article)
@@ -55,24 +62,18 @@ def split_sentences(clean: CleanArticle) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def _base_language(tag: str) -> str:
-    """The primary subtag of a BCP-47 code ("id-ID" -> "id"); "und" when empty."""
-    return tag.split("-")[0].strip().lower() or "und"
-
-
-@lru_cache(maxsize=32)
-def _segmenter(language: str) -> _Segmenter:
-    """Build (once per language) the Punkt tokenizer from the language's segment.toml."""
-    table = merged_resource(language, "segment")
+@cache
+def _segmenter(section: SegmentationSection) -> _Segmenter:
+    """Build (once per language) the Punkt tokenizer from the language's segment section."""
     params = PunktParameters()
-    for abbreviation in (*table.get("common_abbreviations", ()), *table.get("abbreviations", ())):
+    for abbreviation in section.abbreviations:
         # Punkt stores an abbreviation lower-cased and without its final period.
         params.abbrev_types.add(abbreviation.lower().removesuffix("."))
-    params.sent_starters.update(word.lower() for word in table.get("sent_starters", ()))
+    params.sent_starters.update(word.lower() for word in section.sent_starters)
     return _Segmenter(
         PunktSentenceTokenizer(params),
         frozenset(params.sent_starters),
-        int(table.get("dateline_max_words", 6)),
+        section.dateline_max_words,
     )
 
 

@@ -10,16 +10,13 @@ from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
+from checker.atomic import check_writable, write_atomic
 from checker.baseline import apply_baseline, exit_status, load_baseline, write_baseline
 from checker.cli import EXIT_OK, UsageError
 from checker.cli.claims_cmd import add_input_options
-from checker.config import FAIL_ON, Config, find_config, load_config
-from checker.drift import DriftOptions
-from checker.pairing import PairingOptions
-from checker.pipeline import CheckOptions, check
+from checker.config import FAIL_ON, Config, data_folder, find_config, load_config
+from checker.run import run_check
 from checker.types import Report
-from claims.extract import extract_corpus
-from claims.ingest import read_inputs, require_articles
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,13 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--baseline", type=Path, default=None, help="only findings not in this baseline count"
     )
-    parser.set_defaults(run=run_check)
+    parser.set_defaults(run=check_command)
     base = sub.add_parser(
         "baseline", help="record today's findings so that CI fails only on new ones"
     )
     _common(base)
     base.add_argument("-o", "--output", type=Path, required=True, help="baseline file to write")
-    base.set_defaults(run=run_baseline, draft=None, cross_check_sources=False)
+    base.set_defaults(run=baseline_command, draft=None, cross_check_sources=False)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -71,6 +68,20 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--model", type=Path, default=None, help="NLI model directory (default: embedded)"
     )
     parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="skip inputs larger than N bytes (default 5,000,000)",
+    )
+    parser.add_argument(
+        "--data-path",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="your own language data (outlet furniture, aliases, verbs), searched first",
+    )
     parser.add_argument("--top-k", type=int, default=None, help="candidate partners per claim")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.add_argument(
@@ -82,57 +93,36 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def settings(args: argparse.Namespace) -> Config:
     """The configuration file's values with the command line's on top."""
     config = load_config(args.config if args.config else find_config(Path.cwd()))
+    for name in ("batch_size", "top_k", "max_bytes"):
+        if getattr(args, name) is not None and getattr(args, name) < 1:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
     overrides = {
         "model": args.model,
         "batch_size": args.batch_size,
-        "top_k": args.top_k,
+        "max_bytes": args.max_bytes,
+        "data_path": data_folder(args.data_path, Path.cwd(), "--data-path")
+        if args.data_path
+        else None,
         "fail_on": getattr(args, "fail_on", None),
         "format": getattr(args, "format", None),
+        "include": tuple(args.include or ()) or None,
+        "exclude": tuple(args.exclude) or None,
+        "pairing": dataclasses.replace(config.pairing, top_k=args.top_k) if args.top_k else None,
     }
-    config = dataclasses.replace(config, **{k: v for k, v in overrides.items() if v is not None})
-    if config.batch_size < 1 or config.top_k < 1:
-        raise UsageError("--batch-size and --top-k must be at least 1")
-    return config
+    return dataclasses.replace(config, **{k: v for k, v in overrides.items() if v is not None})
 
 
-def build_report(args: argparse.Namespace, config: Config) -> Report:
-    from checker.nli.backends import load_backend
-
-    paths = list(args.paths) + ([str(args.draft)] if args.draft else [])
-    options = {"exclude": tuple(args.exclude) or config.exclude}
-    include = tuple(args.include or ()) or config.include
-    if include:
-        options["include"] = include
-    corpus = require_articles(read_inputs(paths, **options))
-    draft_id = _draft_id(corpus, args.draft) if args.draft else None
-    extraction = extract_corpus(corpus)
-    backend = load_backend(config.model)
-    t = config.thresholds
-    check_options = CheckOptions(
-        pairing=PairingOptions(top_k=config.top_k),
-        drift=DriftOptions(
-            quote_similarity=t.get("quote_similarity", 0.8),
-            statement_overlap=t.get("statement_overlap", 0.6),
-        ),
-        contradiction_threshold=t.get("contradiction", 0.8),
-        entailment_threshold=t.get("entailment", 0.5),
-        batch_size=config.batch_size,
-        severities=config.severity,
-        disabled=config.disable,
-        draft_id=draft_id,
-        cross_check_sources=args.cross_check_sources,
-    )
+def build_report(args: argparse.Namespace, config: Config, now: datetime) -> Report:
     with _progress(args) as status:
         say = (lambda text: status.update(f"selaras: {text}")) if status else None
-        return check(extraction, backend, options=check_options, now=_now(args.now), progress=say)
-
-
-def _draft_id(corpus, draft: Path) -> str:  # type: ignore[no-untyped-def]
-    for article in corpus.articles:
-        if Path(article.path) == draft:
-            return str(article.id)
-    reasons = "; ".join(s.reason for s in corpus.skipped if Path(s.source) == draft)
-    raise UsageError(f"the draft {draft} could not be read" + (f": {reasons}" if reasons else ""))
+        return run_check(
+            args.paths,
+            config,
+            now=now,
+            draft=args.draft,
+            cross_check_sources=args.cross_check_sources,
+            progress=say,
+        )
 
 
 def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -154,27 +144,34 @@ def _now(value: str | None) -> datetime:
         ) from None
 
 
-def run_check(args: argparse.Namespace) -> int:
+def check_command(args: argparse.Namespace) -> int:
     from checker.report import render
     from checker.report.terminal import render_terminal
 
+    # everything that can be wrong with the command is found before the model runs
     config = settings(args)
-    report = build_report(args, config)
-    if args.baseline:
-        report = apply_baseline(report, load_baseline(args.baseline))
+    now = _now(args.now)
+    known = load_baseline(args.baseline) if args.baseline else None
+    if args.output:
+        check_writable(args.output)
+    report = build_report(args, config, now)
+    if known is not None:
+        report = apply_baseline(report, known)
     if config.format == "terminal" and args.output is None and sys.stdout.isatty():
         text = render_terminal(report, color=True, width=min(140, os.get_terminal_size().columns))
     else:
         text = render(report, config.format)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return exit_status(report, config.fail_on)
 
 
-def run_baseline(args: argparse.Namespace) -> int:
-    report = build_report(args, settings(args))
+def baseline_command(args: argparse.Namespace) -> int:
+    config, now = settings(args), _now(args.now)
+    check_writable(args.output)
+    report = build_report(args, config, now)
     count = write_baseline(report, args.output)
     print(f"selaras: {count} findings recorded in {args.output}", file=sys.stderr)
     return EXIT_OK

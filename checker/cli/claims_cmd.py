@@ -12,7 +12,7 @@ from rich.table import Table
 from checker.cli import EXIT_OK
 from checker.escape import one_line, printable
 from claims.extract import ExtractedArticle, Extraction, extract_corpus
-from claims.ingest import read_inputs, require_articles
+from claims.ingest import DEFAULT_INCLUDE, read_inputs, require_articles
 from claims.serialize import to_jsonable
 
 
@@ -36,10 +36,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
 
 def read_extraction(args: argparse.Namespace) -> Extraction:
     """Ingest and extract; exits 2 (via the error) only when nothing at all could be read."""
-    options = {"exclude": tuple(args.exclude)}
-    if args.include:
-        options["include"] = tuple(args.include)
-    corpus = read_inputs(args.paths, **options)
+    include = tuple(args.include) if args.include else DEFAULT_INCLUDE
+    corpus = read_inputs(args.paths, include=include, exclude=tuple(args.exclude))
     require_articles(corpus)
     return extract_corpus(corpus)
 

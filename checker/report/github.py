@@ -6,6 +6,7 @@ in property values ``:`` and ``,`` are too, since they separate the properties.
 
 from __future__ import annotations
 
+from checker.report.plain import plain_report
 from checker.report.serialize import ordered_findings
 from checker.types import Finding, Report, Severity
 
@@ -46,13 +47,14 @@ def finding_message(finding: Finding) -> str:
 
 
 def render_github(report: Report) -> str:
+    report = plain_report(report)
     lines = [
         command(
             COMMANDS[f.severity],
             finding_message(f),
             file=f.claim.path,
             line=max(1, f.claim.line),
-            title=f.kind.value,
+            title=f.kind,
         )
         for f in ordered_findings(report)
     ]

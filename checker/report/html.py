@@ -15,15 +15,17 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from checker.report.rules import RULES, SEVERITY_ORDER
+from checker.report.plain import plain_report
 from checker.report.serialize import (
+    SEVERITY_ORDER,
     is_single_source,
     kind_counts,
     ordered_findings,
     path_uri,
     severity_counts,
 )
-from checker.types import Evidence, Finding, FindingKind, Report
+from checker.rules import all_rules, get_rule
+from checker.types import Evidence, Finding, Report
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -81,8 +83,8 @@ def finding_view(number: int, f: Finding) -> dict[str, Any]:
     evidence_values = [d.evidence_value for d in f.differences]
     return {
         "number": number,
-        "kind": f.kind.value,
-        "rule": RULES[f.kind],
+        "kind": f.kind,
+        "rule": get_rule(f.kind),
         "severity": f.severity.value,
         "confidence": f"{f.confidence:.2f}",
         "explanation": f.explanation,
@@ -108,6 +110,7 @@ def corroboration_rows(report: Report) -> list[dict[str, Any]]:
 
 def render_html(report: Report) -> str:
     """The whole page as one string; open it straight from disk, no server or network needed."""
+    report = plain_report(report)
     findings = ordered_findings(report)
     single = sum(1 for c in report.corroboration if is_single_source(c))
     context = {
@@ -115,7 +118,7 @@ def render_html(report: Report) -> str:
         "findings": [finding_view(i, f) for i, f in enumerate(findings, start=1)],
         "severities": [s.value for s in SEVERITY_ORDER],
         "severity_counts": severity_counts(report),
-        "kinds": [(k.value, RULES[k]) for k in FindingKind],
+        "kinds": [(rule.id, rule) for rule in all_rules()],
         "kind_counts": kind_counts(report),
         "corroboration": corroboration_rows(report),
         "single_source": single,

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from checker.report.plain import plain_report
 from checker.report.serialize import ordered_findings
 from checker.types import Finding, Report, Severity
 
@@ -30,7 +31,7 @@ def describe(finding: Finding) -> str:
     """The finding as plain lines: location, claim, evidence and what differs."""
     claim = finding.claim
     lines = [
-        f"{finding.severity.value} {finding.kind.value} at {claim.path}:{claim.line}"
+        f"{finding.severity.value} {finding.kind} at {claim.path}:{claim.line}"
         + (" (baselined)" if finding.baselined else ""),
         finding.explanation,
         f"Claim ({claim.outlet or 'unknown outlet'}): {claim.text}",
@@ -52,7 +53,7 @@ def article_case(suite: ET.Element, classname: str, name: str, findings: list[Fi
     failures = [f for f in findings if is_failure(f)]
     for finding in failures:
         element = ET.SubElement(
-            case, "failure", {"type": finding.kind.value, "message": xml_text(finding.explanation)}
+            case, "failure", {"type": finding.kind, "message": xml_text(finding.explanation)}
         )
         element.text = xml_text(describe(finding))
     others = [f for f in findings if not is_failure(f)]
@@ -62,6 +63,7 @@ def article_case(suite: ET.Element, classname: str, name: str, findings: list[Fi
 
 
 def render_junit(report: Report) -> str:
+    report = plain_report(report)
     by_article: defaultdict[str, list[Finding]] = defaultdict(list)
     for finding in ordered_findings(report):
         by_article[finding.claim.article_id].append(finding)

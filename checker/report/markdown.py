@@ -1,18 +1,30 @@
 """Markdown for a pull-request comment: counts, a table of findings, then each finding in full.
 
-Article text is escaped so that it renders as text: no HTML, links, emphasis or table breaks.
+Article text is escaped so that it renders as text: no HTML, links, emphasis or table breaks,
+no code span it can close (the fence is longer than any run of backticks inside), and no
+``@name`` that would notify a GitHub user.
 """
 
 from __future__ import annotations
 
 import re
 
-from checker.report.rules import RULES, SEVERITY_ORDER
-from checker.report.serialize import is_single_source, ordered_findings, severity_counts
+from checker.report.plain import plain_report
+from checker.report.serialize import (
+    SEVERITY_ORDER,
+    is_single_source,
+    ordered_findings,
+    severity_counts,
+)
+from checker.rules import get_rule
 from checker.types import Evidence, Finding, Report
 from claims.types import Skipped
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+_BACKTICKS = re.compile(r"`+")
+# "@name" and "@org/team" notify people in a PR comment; a word joiner after "@" keeps the
+# text readable and stops the mention.
+_MENTION = re.compile(r"@(?=[A-Za-z0-9])")
 _LABELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -20,7 +32,7 @@ def md_text(text: str) -> str:
     """Text as Markdown that shows exactly these characters, on one line."""
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _MENTION.sub("@\u2060", _SPECIAL.sub(r"\\\1", text))
 
 
 def md_code(text: str, *, cell: bool = False) -> str:
@@ -28,8 +40,9 @@ def md_code(text: str, *, cell: bool = False) -> str:
     text = " ".join(text.split())
     if cell:
         text = text.replace("|", "\\|")
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
@@ -57,7 +70,7 @@ def findings_table(findings: tuple[Finding, ...]) -> list[str]:
     for number, f in enumerate(findings, start=1):
         mark = " (baselined)" if f.baselined else ""
         rows.append(
-            f"| {number} | {f.severity.value}{mark} | {md_code(f.kind.value)} "
+            f"| {number} | {f.severity.value}{mark} | {md_code(f.kind)} "
             f"| {where(f.claim, cell=True)} | {md_text(f.explanation)} |"
         )
     return rows
@@ -65,7 +78,7 @@ def findings_table(findings: tuple[Finding, ...]) -> list[str]:
 
 def finding_section(number: int, f: Finding) -> list[str]:
     lines = [
-        f"#### {number}. {f.severity.value}: {md_code(f.kind.value)} in {where(f.claim)}",
+        f"#### {number}. {f.severity.value}: {md_code(f.kind)} in {where(f.claim)}",
         "",
         md_text(f.explanation),
         "",
@@ -81,7 +94,7 @@ def finding_section(number: int, f: Finding) -> list[str]:
         ]
     lines += [
         "",
-        f"Confidence {f.confidence:.2f}. {md_text(RULES[f.kind].summary)} "
+        f"Confidence {f.confidence:.2f}. {md_text(get_rule(f.kind).summary)} "
         f"Fingerprint {md_code(f.fingerprint)}.",
     ]
     return [*lines, ""]
@@ -123,6 +136,7 @@ def inputs_section(title: str, items: tuple[Skipped, ...]) -> list[str]:
 
 
 def render_markdown(report: Report) -> str:
+    report = plain_report(report)
     findings = ordered_findings(report)
     lines = ["## Selaras report", "", counts_line(report), ""]
     if report.baselined:

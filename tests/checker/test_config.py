@@ -6,9 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import Config, find_config, load_config
+from checker.config import Config, Thresholds, find_config, load_config
 from checker.errors import ConfigError
-from checker.types import FindingKind, Severity
+from checker.rules import get_rule
+from checker.rules.compare import Matching
+from checker.rules.nli_contradiction import NLIContradictionOptions
+from checker.rules.quote_drift import QuoteDriftOptions
+from checker.types import Severity
 
 
 def write(path: Path, text: str) -> Path:
@@ -24,9 +28,10 @@ def test_pyproject_table_is_read(tmp_path: Path) -> None:
         '[tool.selaras.severity]\nattribution-drift = "error"\n',
     )
     config = load_config(path)
-    assert (config.fail_on, config.top_k, config.exclude) == ("warning", 3, ("drafts/*",))
-    assert config.thresholds == {"contradiction": 0.9}
-    assert config.severity == {FindingKind.ATTRIBUTION_DRIFT: Severity.ERROR}
+    assert (config.fail_on, config.pairing.top_k, config.exclude) == ("warning", 3, ("drafts/*",))
+    assert config.options_for(get_rule("nli-contradiction")) == NLIContradictionOptions(0.9)
+    assert config.thresholds == Thresholds()
+    assert config.severity == {"attribution-drift": Severity.ERROR}
 
 
 def test_find_config_prefers_selaras_toml_and_walks_up(tmp_path: Path) -> None:
@@ -61,6 +66,26 @@ def test_pyproject_without_table_is_not_a_config(tmp_path: Path) -> None:
             r"'severity.quote-drift' must be error, warning or info",
         ),
         ("disable = ['typo-drift']\n", r"unknown finding kind 'typo-drift'"),
+        ("disable = ['single-source']\n", r"unknown finding kind 'single-source'"),
+        ("format = 'pdf'\n", r"'format' must be one of terminal, json, .*, got 'pdf'"),
+        (
+            "[rules.typo-drift]\nquote_similarity = 0.5\n",
+            r"'rules.typo-drift' names an unknown rule",
+        ),
+        (
+            "[rules.quote-drift]\nsimilarity = 0.5\n",
+            r"unknown key 'rules.quote-drift.similarity' \(known: quote_similarity\)",
+        ),
+        ("[rules.date-drift]\nx = 1\n", r"'rules.date-drift.x' \(known: none"),
+        (
+            "[rules.quote-drift]\nquote_similarity = 1.2\n",
+            r"'rules.quote-drift.quote_similarity' must be a number from 0.0 to 1.0",
+        ),
+        ("[rules]\nquote-drift = 0.8\n", r"'rules.quote-drift' must be a table"),
+        (
+            "[thresholds]\nquote_similarity = 0.9\n[rules.quote-drift]\nquote_similarity = 0.7\n",
+            r"'thresholds.quote_similarity' and 'rules.quote-drift.quote_similarity' set the same",
+        ),
         ("top_k = [\n", r"not valid TOML"),
     ],
 )
@@ -69,3 +94,39 @@ def test_bad_configuration_names_key_and_file(tmp_path: Path, text: str, message
     with pytest.raises(ConfigError, match=message) as raised:
         load_config(path)
     assert str(path) in str(raised.value)
+
+
+def test_rule_options_are_set_per_rule(tmp_path: Path) -> None:
+    path = write(tmp_path / "selaras.toml", "[rules.quote-drift]\nquote_similarity = 0.9\n")
+    config = load_config(path)
+    assert config.options_for(get_rule("quote-drift")) == QuoteDriftOptions(quote_similarity=0.9)
+    assert config.options_for(get_rule("nli-contradiction")) == NLIContradictionOptions()
+
+
+def test_documented_threshold_keys_map_to_rule_options_and_matching(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "selaras.toml",
+        "[thresholds]\nquote_similarity = 0.85\nstatement_overlap = 0.7\ncontradiction = 0.75\n"
+        "entailment = 0.6\ncontradiction_note = 0.4\nduplicate_contradiction = 0.3\n"
+        "near_duplicate = 0.9\n",
+    )
+    config = load_config(path)
+    assert config.options_for(get_rule("quote-drift")).quote_similarity == 0.85
+    assert config.options_for(get_rule("nli-contradiction")).contradiction == 0.75
+    assert config.matching == Matching(statement_overlap=0.7)
+    assert config.thresholds == Thresholds(
+        entailment=0.6, contradiction_note=0.4, duplicate_contradiction=0.3, near_duplicate=0.9
+    )
+
+
+def test_defaults_live_in_the_records() -> None:
+    config = Config()
+    assert config.thresholds == Thresholds() and config.matching == Matching()
+    assert config.options_for(get_rule("quote-drift")) == get_rule("quote-drift").options
+    assert (config.format, config.fail_on, config.languages) == ("terminal", "error", ())
+
+
+def test_languages_and_format_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "selaras.toml", 'languages = ["id"]\nformat = "sarif"\n')
+    config = load_config(path)
+    assert (config.languages, config.format) == (("id",), "sarif")

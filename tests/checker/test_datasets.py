@@ -1,4 +1,6 @@
-"""NLI data loading: row counts and labels of the real files, data root, checksums, JSONL round trip."""
+"""NLI data loading: row counts and labels of the real files, data root, checksums, JSONL round trip.
+
+Tests taking ``root`` read ../shared/data (or $SELARAS_DATA) and skip when it is absent."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CheckerError
-from checker.nli.datasets import (
+from checker.nli.labels import NLILabel
+from checker.nli.training import datasets
+from checker.nli.training.datasets import (
     DATA_ENV,
     NLIExample,
     data_root,
@@ -21,14 +25,15 @@ from checker.nli.datasets import (
     verify_checksums,
     write_jsonl,
 )
-from checker.nli.labels import NLILabel
+
+from .conftest import nli_data_or_skip
 
 Loader = Callable[[Path], list[NLIExample]]
 
 
 @pytest.fixture(scope="module")
-def root() -> Path:
-    return data_root()
+def root(nli_data: Path) -> Path:
+    return nli_data
 
 
 @pytest.mark.parametrize(
@@ -75,6 +80,25 @@ def test_load_mnli_id_drops_rows_without_agreement(root: Path) -> None:
 def test_data_root_follows_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(DATA_ENV, str(tmp_path))
     assert data_root() == tmp_path
+
+
+def test_missing_data_skips_with_the_path_and_the_variable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    monkeypatch.setattr(datasets, "DEFAULT_DATA_ROOT", tmp_path / "absent")
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        nli_data_or_skip()
+    assert str(skipped.value) == (
+        f"NLI data not found at {tmp_path / 'absent'}; "
+        "set SELARAS_DATA=/path/to/shared/data to run these tests"
+    )
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    with pytest.raises(pytest.skip.Exception, match=re.escape(str(tmp_path))):
+        nli_data_or_skip()  # a folder without indonli/ and mnli-id/ is not the data either
+    for folder in ("indonli", "mnli-id"):
+        (tmp_path / folder).mkdir()
+    assert nli_data_or_skip() == tmp_path
 
 
 def test_data_root_missing_names_the_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

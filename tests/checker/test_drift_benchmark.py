@@ -31,8 +31,8 @@ from drift_cases import (
 from drift_edits import CONTROL, PLANTING_RULES, tables
 from drift_scoring import CaseResult, Totals, baseline_keys, score_case
 
-from checker.findings import make_finding
-from checker.types import Evidence, Finding, FindingKind, Report, RunStats
+from checker.rules import get_rule
+from checker.types import Evidence, Finding, Report, RunStats
 from claims.extract import ExtractedArticle, extract_corpus
 from claims.ingest import read_inputs
 from claims.segment import split_sentences
@@ -154,9 +154,9 @@ def test_score_case_counts_only_new_findings_on_the_edit(
     start = case.sentence[0]  # span is relative to the edited sentence's start
     on_copy = _evidence(COPY_STEM, start + span[0], start + span[1], "Kalimat  itu")
     other = _evidence("002_cdf2b438e2bb1883", 0, 10, "lain")
-    finding = make_finding(FindingKind.DATE_DRIFT, on_copy, [other], "x", confidence=1.0)
+    finding = get_rule("date-drift").finding(on_copy, [other], "x", confidence=1.0)
     on_base = _evidence(case.base, 0, 7, "kalimat itu")
-    as_base = make_finding(FindingKind.DATE_DRIFT, on_base, [other], "x", confidence=1.0)
+    as_base = get_rule("date-drift").finding(on_base, [other], "x", confidence=1.0)
     baseline = baseline_keys(_report(as_base) if inherited else _report())
     result = score_case(case, _report(finding), baseline, extra=COPY_STEM, claims=10)
     assert result.recalled is recalled
@@ -178,11 +178,11 @@ def test_score_case_undoes_the_edit_only_in_its_sentence(plan: Plan, in_sentence
         span, text = (0, 10), f"lain {case.edit.new} lagi"
         known_text = text
     other = _evidence("001_8e8cf64b5b00ab75", 0, 10, "kutipan lain")
-    known = make_finding(
-        FindingKind.QUOTE_DRIFT, _evidence(case.base, 0, 9, known_text), [other], "x", confidence=1
+    known = get_rule("quote-drift").finding(
+        _evidence(case.base, 0, 9, known_text), [other], "x", confidence=1
     )
-    again = make_finding(
-        FindingKind.QUOTE_DRIFT, _evidence(COPY_STEM, *span, text), [other], "x", confidence=1
+    again = get_rule("quote-drift").finding(
+        _evidence(COPY_STEM, *span, text), [other], "x", confidence=1
     )
     baseline = baseline_keys(_report(known))
     result = score_case(case, _report(again), baseline, extra=COPY_STEM, claims=5)
@@ -191,8 +191,7 @@ def test_score_case_undoes_the_edit_only_in_its_sentence(plan: Plan, in_sentence
 
 def test_totals_count_control_findings_per_claim(plan: Plan) -> None:
     control = _cases(plan, CONTROL)[0]
-    finding = make_finding(
-        FindingKind.NLI_CONTRADICTION,
+    finding = get_rule("nli-contradiction").finding(
         _evidence(COPY_STEM, 0, 5, "a"),
         [_evidence("000_ec27902bce71dca6", 0, 5, "b")],
         "x",

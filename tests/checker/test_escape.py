@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from checker.escape import one_line, printable, safe_line_start
+from checker.escape import inert_lines, one_line, printable, safe_line_start
 
 
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
         ("\x1b[2J clear", "\\x1b[2J clear"),
-        ("\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "\\x1b]8;;http://x\\x1b\\link\\x1b]8;;\\x1b\\"),
+        (
+            "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\",
+            "\\x1b]8;;http://x\\x1b\\link\\x1b]8;;\\x1b\\",
+        ),
         ("bell\x07", "bell\\x07"),
         ("c1\x9b31m", "c1\\x9b31m"),
         ("rtl\u202etxt", "rtl\\u202etxt"),
@@ -39,6 +42,12 @@ def test_one_line_shows_breaks_visibly() -> None:
     assert one_line("Kompas\nTV") == "Kompas\\nTV"
 
 
-def test_safe_line_start_indents_only_workflow_commands() -> None:
-    assert safe_line_start("::warning::x") == " ::warning::x"
+def test_safe_line_start_defuses_only_workflow_commands() -> None:
+    assert safe_line_start("::warning::x") == "\\::warning::x"
+    assert safe_line_start("   ::error::x") == "   \\::error::x"
     assert safe_line_start("plain :: text") == "plain :: text"
+
+
+def test_inert_lines_keeps_line_structure() -> None:
+    assert inert_lines("a\n::x\nb") == "a\n\\::x\nb"
+    assert inert_lines("a\n") == "a\n"

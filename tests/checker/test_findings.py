@@ -5,19 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from checker.drift import detect_weekday_mismatch
 from checker.findings import (
-    DEFAULT_SEVERITY,
     describe,
     evidence,
     fingerprint,
     long_date,
     make_finding,
 )
-from checker.types import Difference, Evidence, Finding, FindingKind, Severity
+from checker.rules import Rule, all_rules, rule_ids
+from checker.rules.weekday_mismatch import detect as detect_weekday_mismatch
+from checker.types import Difference, Evidence, Finding, Severity
 
 from .builders import Story, claim_with, drift_context, extract_stories
 
@@ -58,12 +59,12 @@ def test_fingerprint_real_finding_survives_lines_added_above(tmp_path: Path) -> 
     ids=["line-and-offset", "case-and-spacing", "path-and-outlet", "date"],
 )
 def test_fingerprint_same_words_same_fingerprint(moved: Evidence) -> None:
-    kind = FindingKind.QUOTE_DRIFT
+    kind = "quote-drift"
     assert fingerprint(kind, [moved, OTHER]) == fingerprint(kind, [BASE, OTHER])
 
 
 def test_fingerprint_ignores_passage_order() -> None:
-    kind = FindingKind.DATE_DRIFT
+    kind = "date-drift"
     assert fingerprint(kind, [BASE, OTHER]) == fingerprint(kind, [OTHER, BASE])
 
 
@@ -76,13 +77,13 @@ def test_fingerprint_ignores_passage_order() -> None:
     ids=["article", "words"],
 )
 def test_fingerprint_other_passage_other_fingerprint(changed: Evidence) -> None:
-    kind = FindingKind.QUOTE_DRIFT
+    kind = "quote-drift"
     assert fingerprint(kind, [changed, OTHER]) != fingerprint(kind, [BASE, OTHER])
 
 
 def test_fingerprint_differs_between_kinds() -> None:
-    prints = {fingerprint(kind, [BASE, OTHER]) for kind in FindingKind}
-    assert len(prints) == len(FindingKind)
+    prints = {fingerprint(kind, [BASE, OTHER]) for kind in rule_ids()}
+    assert len(prints) == len(rule_ids())
 
 
 @pytest.mark.parametrize(
@@ -90,15 +91,17 @@ def test_fingerprint_differs_between_kinds() -> None:
     [(1.7, 1.0), (1.0, 1.0), (-0.3, 0.0), (0.12345, 0.123), (0.5, 0.5), (0.9996, 1.0)],
 )
 def test_make_finding_confidence_is_clamped_and_rounded(given: float, expected: float) -> None:
-    finding = make_finding(FindingKind.DATE_DRIFT, BASE, [OTHER], "x", confidence=given)
+    finding = make_finding(
+        "date-drift", BASE, [OTHER], "x", confidence=given, severity=Severity.ERROR
+    )
     assert finding.confidence == expected
 
 
-@pytest.mark.parametrize("kind", list(FindingKind))
-def test_make_finding_default_severity_and_override(kind: FindingKind) -> None:
-    default = make_finding(kind, BASE, [OTHER], "x", confidence=0.5)
-    assert default.severity is DEFAULT_SEVERITY[kind]
-    overridden = make_finding(kind, BASE, [OTHER], "x", confidence=0.5, severity=Severity.INFO)
+@pytest.mark.parametrize("rule", all_rules(), ids=rule_ids())
+def test_rule_finding_default_severity_and_override(rule: Rule[Any, Any]) -> None:
+    default = rule.finding(BASE, [OTHER], "x", confidence=0.5)
+    assert (default.kind, default.severity) == (rule.id, rule.severity)
+    overridden = rule.finding(BASE, [OTHER], "x", confidence=0.5, severity=Severity.INFO)
     assert overridden.severity is Severity.INFO
     assert overridden.fingerprint == default.fingerprint  # severity is not identity
 
@@ -106,11 +109,17 @@ def test_make_finding_default_severity_and_override(kind: FindingKind) -> None:
 def test_make_finding_keeps_evidence_and_differences_as_tuples() -> None:
     diffs = [Difference("date", "Wednesday 15 June 2022", "Friday 30 December 2022")]
     finding = make_finding(
-        FindingKind.QUOTE_DRIFT, BASE, [OTHER], "x", confidence=0.9, differences=diffs
+        "quote-drift",
+        BASE,
+        [OTHER],
+        "x",
+        confidence=0.9,
+        differences=diffs,
+        severity=Severity.ERROR,
     )
     assert finding.evidence == (OTHER,)
     assert finding.differences == tuple(diffs)
-    assert finding.fingerprint == fingerprint(FindingKind.QUOTE_DRIFT, [BASE, OTHER])
+    assert finding.fingerprint == fingerprint("quote-drift", [BASE, OTHER])
 
 
 def test_evidence_points_at_the_claims_words(tmp_path: Path) -> None:

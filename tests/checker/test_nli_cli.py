@@ -59,3 +59,18 @@ def test_model_info_reports_checksums_and_figures(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "sha256 verified" in out and "parameters:" in out
     assert "test_lay" in out
+
+
+def test_nli_replaces_lone_surrogates_and_invalid_utf8_on_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = json.dumps(PAIRS[1]).encode()
+    hostile = b'{"premise": "Xi \\ud800 berbicara", "hypothesis": "Xi berbicara \xff\xfe"}'
+    deep = b"[" * 100_000
+    stream = io.TextIOWrapper(io.BytesIO(b"\n".join([hostile, deep, good]) + b"\n"))
+    monkeypatch.setattr(sys, "stdin", stream)
+    assert main(["nli", "-"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 2  # the deeply nested line is skipped, not the run
+    assert rows[0]["premise"] == "Xi \ufffd berbicara"
+    assert rows[0]["hypothesis"].endswith("\ufffd\ufffd")

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from checker.errors import CheckerError
-from checker.nli import perturb
 from checker.nli.labels import NLILabel
-from checker.nli.perturb import (
+from checker.nli.training import perturb
+from checker.nli.training.datasets import DATA_ENV
+from checker.nli.training.perturb import (
     PERTURBATION_KINDS,
     PERTURBATIONS,
     generate,
@@ -23,7 +24,7 @@ from checker.nli.perturb import (
     story_lines,
     token_diff,
 )
-from checker.nli.perturb_lexicon import load_lexicon, read_thesaurus
+from checker.nli.training.perturb_lexicon import load_lexicon, read_thesaurus
 
 C, E = NLILabel.CONTRADICTION, NLILabel.ENTAILMENT
 LEX = load_lexicon()
@@ -258,8 +259,9 @@ def test_cli_refuses_test_file_input(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("split", ["train", "heldout"])
 def test_inputs_never_read_test_files(
-    split: str, monkeypatch: pytest.MonkeyPatch, examples_dir: Path
+    split: str, monkeypatch: pytest.MonkeyPatch, examples_dir: Path, tmp_path: Path
 ) -> None:
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))  # read_premises is replaced: no real data needed
     read: list[Path] = []
     monkeypatch.setattr(perturb, "read_premises", lambda path: read.append(path) or ["Xi."])
     args = Namespace(split=split, input=[], examples=examples_dir, limit=None)
@@ -269,14 +271,19 @@ def test_inputs_never_read_test_files(
     assert {path.name for path in read} == expected
 
 
-def test_training_set_leaves_out_validation_premises(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_training_set_leaves_out_validation_premises(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
     files = {"train.jsonl": ["Shared premise.", "Train only."], "val.jsonl": ["Shared premise."]}
     monkeypatch.setattr(perturb, "read_premises", lambda path: files[path.name])
     args = Namespace(split="train", input=[], examples=Path("."), limit=None)
     assert perturb._inputs(args) == [("perturb/indonli-train", ["Train only."])]
 
 
-def test_cli_builds_heldout_set(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_builds_heldout_set(
+    nli_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "heldout.jsonl"
     assert main(["--split", "heldout", "--seed", "13", "--limit", "15", "--out", str(out)]) == 0
     rows = out.read_text(encoding="utf-8").splitlines()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterator
@@ -12,10 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims import clean
 from claims.clean import boilerplate_for, clean_article, clean_corpus
 from claims.errors import LanguageResourceError
-from claims.lang import available_languages
+from claims.lang import available_languages, load_language
 from claims.types import Article, CleanArticle
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -264,31 +264,26 @@ def test_boilerplate_for_loads_every_language(language: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad_rule",
+    ("bad_rule", "problem"),
     [
-        {"id": "x", "reason": "y", "pattern": "(unclosed"},
-        {"id": "x", "reason": "y"},
-        {"id": "x", "reason": "y", "pattern": "a", "max_word": 3},
-        {"id": "x", "reason": "y", "pattern": "a", "max_words": "3"},
+        ({"id": "x", "reason": "y", "pattern": "(unclosed"}, "rule 1: pattern: bad regular"),
+        ({"id": "x", "reason": "y"}, "rule 1: needs pattern"),
+        ({"id": "x", "reason": "y", "pattern": "a", "max_word": 3}, "rule 1: max_word: unknown"),
+        (
+            {"id": "x", "reason": "y", "pattern": "a", "max_words": "3"},
+            "rule 1: max_words: must be a whole number",
+        ),
     ],
 )
 def test_boilerplate_for_rejects_malformed_rules(
-    monkeypatch: pytest.MonkeyPatch, bad_rule: dict[str, Any]
+    tmp_path: Path, bad_rule: dict[str, Any], problem: str
 ) -> None:
-    real = clean.load_resource
-
-    def fake(language: str, name: str) -> dict[str, Any]:
-        return {"rule": [bad_rule]} if language == "zz" else real(language, name)
-
-    monkeypatch.setattr(clean, "load_resource", fake)
-    boilerplate_for.cache_clear()
-    try:
-        with pytest.raises(
-            LanguageResourceError, match=re.escape("claims/lang/zz/boilerplate.toml")
-        ):
-            boilerplate_for("zz")
-    finally:
-        boilerplate_for.cache_clear()
+    (tmp_path / "zz").mkdir()
+    lines = ["[[rule]]", *(f"{key} = {json.dumps(value)}" for key, value in bad_rule.items())]
+    (tmp_path / "zz" / "boilerplate.toml").write_text("\n".join(lines), encoding="utf-8")
+    where = str(tmp_path / "zz" / "boilerplate.toml")
+    with pytest.raises(LanguageResourceError, match=re.escape(f"{where}: {problem}")):
+        boilerplate_for(load_language("zz", tmp_path))
 
 
 FURNITURE = [

@@ -230,3 +230,11 @@ def test_resolve_dates_arbitrary_text_spans_point_back(
         assert article.text[mention.span.start : mention.span.end] == mention.text
         assert mention.note
         assert (mention.value is None) == (mention.granularity is None)
+
+
+def test_every_date_pattern_kind_has_a_resolver() -> None:
+    """The kinds dates.toml may name (checked when the data loads) are the kinds resolved here."""
+    from claims.dates import _RESOLVERS
+    from claims.lang.sections import DATE_KINDS
+
+    assert set(_RESOLVERS) == set(DATE_KINDS)

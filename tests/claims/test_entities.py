@@ -4,16 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import claims.entities
 from claims.entities import canonical_entity, find_entities, match_aliases, replace_aliases
 from claims.errors import LanguageResourceError
-from claims.lang import UNIVERSAL, load_resource
+from claims.lang import load_language
 from claims.types import Article, EntityMention
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -152,22 +150,22 @@ def test_replace_aliases_makes_names_canonical() -> None:
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_every_alias_in_the_data_is_found(language: str) -> None:
     """Each alias of the language's and und's entities.toml names its own entity."""
-    for code in (language, UNIVERSAL):
-        for item in load_resource(code, "entities")["entity"]:
-            for alias in (item["canonical"], *item["aliases"]):
-                text = f"Hari ini, {alias} berbicara."
-                found = match_aliases(text, language=language)
-                assert [(text[m.start : m.end], m.canonical) for m in found] == [
-                    (alias, item["canonical"])
-                ], alias
+    for item in load_language(language).entities.entities:
+        for alias in (item.canonical, *item.aliases):
+            text = f"Hari ini, {alias} berbicara."
+            found = match_aliases(text, language=language)
+            assert [(text[m.start : m.end], m.canonical) for m in found] == [
+                (alias, item.canonical)
+            ], alias
 
 
-def test_find_entities_bad_data_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    bad: dict[str, Any] = {"entity": [{"canonical": "Atlantis", "kind": "PLACE"}]}
-    monkeypatch.setattr(claims.entities, "load_resource", lambda code, name: bad)
-    article = Article(id="t", path="t.txt", text="Atlantis", language="zz-bad")
-    with pytest.raises(LanguageResourceError, match="kind 'PLACE'"):
-        find_entities("Atlantis", start=0, article=article)
+def test_find_entities_bad_data_raises(tmp_path: Path) -> None:
+    (tmp_path / "zz").mkdir()
+    (tmp_path / "zz" / "entities.toml").write_text(
+        '[[entity]]\ncanonical = "Atlantis"\nkind = "PLACE"\n', encoding="utf-8"
+    )
+    with pytest.raises(LanguageResourceError, match=r"zz/entities\.toml: entity 1: kind: 'PLACE'"):
+        load_language("zz-bad", tmp_path)
 
 
 @settings(max_examples=150, deadline=None)

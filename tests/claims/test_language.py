@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claims.lang import available_languages, load_resource
+from claims.lang import available_languages, load_language
 from claims.language import detect_language, guess_language
 
 
@@ -52,9 +52,7 @@ def test_detect_language_unsure_is_und(text: str) -> None:
 
 
 def test_guess_language_compares_every_language_with_stopwords() -> None:
-    with_lists = {
-        code for code in available_languages() if load_resource(code, "stopwords").get("words")
-    }
+    with_lists = {code for code in available_languages() if load_language(code).stopwords.words}
     guess = guess_language("Presiden berbicara dengan Putin melalui telepon pada hari Rabu.")
     assert {"id", "en"} <= with_lists
     assert {code for code, _ in guess.shares} == with_lists
@@ -63,9 +61,7 @@ def test_guess_language_compares_every_language_with_stopwords() -> None:
 
 
 def test_stopword_lists_share_no_word() -> None:
-    lists = [
-        set(load_resource(code, "stopwords").get("words", [])) for code in available_languages()
-    ]
+    lists = [load_language(code).stopwords.words for code in available_languages()]
     for i, words in enumerate(lists):
         for other in lists[i + 1 :]:
             assert not words & other

@@ -6,8 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
+from claims.calendar import infer_year
 from claims.lang import available_languages
-from claims.metadata import infer_metadata, infer_year, metadata_rules
+from claims.metadata import infer_metadata
+from claims.metadata_rules import metadata_rules
 from claims.types import Article, Provenance
 
 TODAY = date(2026, 1, 1)
@@ -36,7 +38,8 @@ def _provenance(article: Article, name: str) -> Provenance:
 def test_infer_year_latest_fitting_year(
     day: int, month: int, weekday: int, today: date, expected: int | None
 ) -> None:
-    assert infer_year(day, month, weekday, today=today) == expected
+    placed = infer_year(day, month, anchor=today, direction="past", weekday=weekday).value
+    assert (placed.year if placed else None) == expected
 
 
 def test_infer_metadata_year_from_weekday_is_explained(seed_articles: tuple[Article, ...]) -> None:

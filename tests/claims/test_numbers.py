@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.numbers import find_numbers, parse_number
+from claims.numbers import find_numbers
+from claims.numerals import parse_number
 from claims.types import Article, NumberKind, NumberMention, Span
 
 CARDINAL, ORDINAL = NumberKind.CARDINAL, NumberKind.ORDINAL

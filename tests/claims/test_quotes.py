@@ -1,4 +1,4 @@
-"""Quotes, speakers, reporting verbs and cited outlets (claims/quotes.py).
+"""Quotes, speakers, reporting verbs and cited outlets (claims/quotes/).
 
 Every quotation and reported statement of the five example articles is checked here, with
 sentences cut out of the files by hand so that these tests do not depend on segmentation.

@@ -18,7 +18,8 @@ import pytest
 from jsonschema import Draft4Validator
 
 from checker.report.sarif import render_sarif
-from checker.types import FindingKind, Report
+from checker.rules import all_rules, rule_ids
+from checker.types import Report
 
 from .conftest import CheckGolden
 
@@ -56,7 +57,11 @@ def test_sarif_driver_has_one_rule_per_kind(run: dict[str, Any]) -> None:
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("Selaras", "0.1.0")
     assert "informationUri" not in driver
-    assert [rule["id"] for rule in driver["rules"]] == [kind.value for kind in FindingKind]
+    assert [rule["id"] for rule in driver["rules"]] == list(rule_ids())
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    assert [rule["defaultConfiguration"]["level"] for rule in driver["rules"]] == [
+        levels[rule.severity.value] for rule in all_rules()
+    ]
     assert all(
         rule["shortDescription"]["text"] and rule["help"]["text"] for rule in driver["rules"]
     )
@@ -93,7 +98,7 @@ def test_sarif_quote_drift_points_at_claim_and_evidence(run: dict[str, Any]) -> 
     ("rule", "uri"),
     [
         ("unsupported", "drafts/draft%20%26%20notes.md"),
-        ("single-source", "examples/001_8e8cf64b5b00ab75.txt"),
+        ("unsupported", "examples/001_8e8cf64b5b00ab75.txt"),
     ],
 )
 def test_sarif_uris_are_relative_and_escaped(run: dict[str, Any], rule: str, uri: str) -> None:

@@ -9,8 +9,8 @@ outlets, entities, aliases), ``perturb_words`` (negation, antonyms, synonyms) an
 Training pairs come from IndoNLI train premises; the held-out drift set from IndoNLI val
 premises and the example articles. IndoNLI's test files are never read::
 
-    python -m checker.nli.perturb --split train --seed 13 --out benchmarks/data/drift_train.jsonl
-    python -m checker.nli.perturb --split heldout --seed 13 --limit 600 \
+    python -m checker.nli.training.perturb --split train --seed 13 --out benchmarks/data/drift_train.jsonl
+    python -m checker.nli.training.perturb --split heldout --seed 13 --limit 600 \
         --out benchmarks/data/drift_heldout.jsonl
 """
 
@@ -27,10 +27,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from checker.errors import CheckerError
-from checker.nli import perturb_clauses, perturb_names, perturb_numbers, perturb_words
-from checker.nli.datasets import NLIExample, data_root, write_jsonl
 from checker.nli.labels import NLILabel
-from checker.nli.perturb_lexicon import Lexicon, load_lexicon
+from checker.nli.training import (
+    perturb_clauses,
+    perturb_names,
+    perturb_numbers,
+    perturb_words,
+)
+from checker.nli.training.datasets import NLIExample, data_root, write_jsonl
+from checker.nli.training.perturb_lexicon import Lexicon, load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +60,7 @@ PERTURBATIONS: dict[str, tuple[NLILabel, Edit]] = {
     "number_format": (E, perturb_numbers.edit_number_format),
 }
 PERTURBATION_KINDS: tuple[str, ...] = tuple(PERTURBATIONS)
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 EVALUATION_ONLY = "test_"
 MIN_STORY_WORDS = 8
 STORY_ENDINGS = (".", "”", '"')
@@ -206,7 +211,7 @@ def summary(examples: Sequence[NLIExample]) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m checker.nli.perturb", description=__doc__.split("\n\n")[0]
+        prog="python -m checker.nli.training.perturb", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--split", choices=("train", "heldout"), required=True)
     parser.add_argument("--seed", type=int, default=13)

