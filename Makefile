@@ -30,12 +30,17 @@ demo: install
 test: install
 	$(PY) -m pytest
 
+# ruff for lint and format, mypy for types; .ci/run runs this before the tests.
 lint: install
 	$(VENV)/bin/ruff check claims checker tests benchmarks
 	$(VENV)/bin/ruff format --check claims checker tests benchmarks
+	$(VENV)/bin/mypy claims checker
 
+# Quality and speed figures (README, Figures): the pytest-benchmark suites, then the
+# real-coverage benchmark (14 stories with gold; corpus and draft mode).
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-enable
+	$(PY) benchmarks/coverage_benchmark.py --draft
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
