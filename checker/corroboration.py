@@ -3,25 +3,39 @@
 An outlet corroborates a claim when one of its articles, about the same event, has a claim
 that entails it (NLI, other article as premise), or that makes the same statement in nearly
 the same words while the model sees no contradiction, and no drift finding stands between the
-two.
-Articles of the same outlet count once; the claim's own outlet does not count.
+two. A claim that gives another figure for the same measured thing never backs it, whatever
+the model says: 27 dead does not corroborate 29 (checker/figures.py).
+Articles of the same outlet count once; the claim's own outlet does not count; copies of one
+wire story (checker/wire.py) count once, and never back each other. ``copies`` on each entry
+says which outlets were taken for copies.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from checker.config import Thresholds
 from checker.events import EventMap
+from checker.figures import figure_differences
 from checker.findings import evidence
 from checker.types import Corroboration, Evidence, Verdict
+from checker.wire import WireStory, story_of, wire_stories
 from claims.types import Article, Claim
 
 
 def outlet_key(article: Article) -> str:
     """The outlet name, or the article id where no outlet is known (then it is its own source)."""
     return (article.outlet or f"unknown outlet ({article.id})").strip()
+
+
+@dataclass
+class _Support:
+    """What backs one claim: one evidence per independent source, and the copies set aside."""
+
+    by_source: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # key -> (outlet, ev)
+    copies: set[str] = field(default_factory=set)
 
 
 def corroborate(
@@ -35,38 +49,72 @@ def corroborate(
     disputed: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[Corroboration, ...]:
     t = thresholds or Thresholds()
-    support: dict[str, dict[str, Evidence]] = defaultdict(dict)
+    copies = story_of(wire_stories(articles.values()))
+    support: dict[str, _Support] = defaultdict(_Support)
     for v in verdicts:
         a, b = v.pair.claim, v.pair.other
         if not events.same_event(a, b) or (a.id, b.id) in disputed or (b.id, a.id) in disputed:
+            continue
+        if _other_figures(a, b, articles):
             continue
         same_words = (
             v.contradiction < t.duplicate_contradiction and similar(a, b) >= t.near_duplicate
         )
         if same_words or v.forward.entailment >= t.entailment:  # b entails a
-            _add(support, a, b, articles)
+            _add(support[a.id], a, b, articles, copies)
         if same_words or v.backward.entailment >= t.entailment:  # a entails b
-            _add(support, b, a, articles)
-    result = []
-    for claim in claims:
-        found = support.get(claim.id, {})
-        result.append(
-            Corroboration(
-                claim=evidence(claim, articles[claim.article_id]),
-                outlets=tuple(sorted(found)),
-                supporting=tuple(found[o] for o in sorted(found)),
-            )
-        )
-    return tuple(result)
+            _add(support[b.id], b, a, articles, copies)
+    return tuple(_entry(claim, support.get(claim.id, _Support()), articles) for claim in claims)
+
+
+def _other_figures(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
+    """Whether the two claims give different figures for the same measured thing."""
+    if not (a.numbers and b.numbers):
+        return False
+    language_a, language_b = articles[a.article_id].language, articles[b.article_id].language
+    diffs = figure_differences(a, b, language_a, language_b)
+    return any(d.left and d.right and not d.summed for d in diffs)
 
 
 def _add(
-    support: dict[str, dict[str, Evidence]],
+    support: _Support,
     claim: Claim,
     by: Claim,
     articles: Mapping[str, Article],
+    copies: Mapping[str, WireStory],
 ) -> None:
     own, other = articles[claim.article_id], articles[by.article_id]
-    key = outlet_key(other)
-    if key.casefold() != outlet_key(own).casefold():
-        support[claim.id].setdefault(key, evidence(by, other))
+    outlet = outlet_key(other)
+    if outlet.casefold() == outlet_key(own).casefold():
+        return
+    story = copies.get(other.id)
+    if story is not None and own.id in story.articles:
+        support.copies.add(_copy_note(outlet, story, own, articles))
+        return  # a copy of the claim's own story
+    key = f"wire story {story.articles[0]}" if story else outlet.casefold()
+    if key in support.by_source and support.by_source[key][0] != outlet:
+        support.copies.add(_copy_note(outlet, story, other, articles))
+        return  # a second copy of a story already counted
+    support.by_source.setdefault(key, (outlet, evidence(by, other)))
+
+
+def _copy_note(
+    outlet: str, story: WireStory | None, article: Article, articles: Mapping[str, Article]
+) -> str:
+    others = sorted(
+        outlet_key(articles[a])
+        for a in (story.articles if story else ())
+        if outlet_key(articles[a]) != outlet
+    )
+    agency = f"the {story.agency} story" if story else "the same story"
+    return f"{outlet} carries {agency} also in {', '.join(others) or outlet_key(article)}"
+
+
+def _entry(claim: Claim, support: _Support, articles: Mapping[str, Article]) -> Corroboration:
+    found = sorted(support.by_source.values(), key=lambda pair: pair[0])
+    return Corroboration(
+        claim=evidence(claim, articles[claim.article_id]),
+        outlets=tuple(outlet for outlet, _ in found),
+        supporting=tuple(ev for _, ev in found),
+        copies=tuple(sorted(support.copies)),
+    )

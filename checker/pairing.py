@@ -3,6 +3,11 @@
 Each claim is compared only with the claims that share one of its rarest terms (an inverted
 index, with each posting list read up to a cap), and keeps its top-k partners from other
 articles. Pairs therefore grow linearly with the corpus, not quadratically.
+
+The top-k are spread over outlets: a claim first keeps its best partner in each of the other
+articles (best articles first), and only then a second partner from the same article. On real
+coverage one outlet often tells a fact twice (lead and body), and plain top-k spent every slot
+on that outlet, so the outlet that gave a different figure was never compared.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ def claim_terms(claim: Claim, language: str) -> list[str]:
     terms = [w for w in words if len(w) > 1 and w not in stop and not w.isdigit()]
     terms += [f"ent:{e.canonical.casefold()}" for e in claim.entities]
     terms += [f"num:{n.kind.value}:{n.value:g}" for n in claim.numbers]
+    # what a figure counts ("measure:dead"), weighted: claims counting one thing are worth pairing
+    terms += [f"measure:{n.measure}" for n in claim.numbers if n.measure] * 3
     terms += [f"date:{d.value.isoformat()}" for d in claim.dates if d.value]
     return terms
 
@@ -82,6 +89,20 @@ class ClaimIndex:
         return found
 
 
+def spread_over_articles(
+    ranked: Sequence[tuple[float, int]], claims: Sequence[Claim], top_k: int
+) -> list[tuple[float, int]]:
+    """Up to ``top_k`` of ``ranked`` (best first): the best of each article first, then the rest."""
+    firsts: list[tuple[float, int]] = []
+    rest: list[tuple[float, int]] = []
+    seen: set[str] = set()
+    for item in ranked:
+        article = claims[item[1]].article_id
+        (rest if article in seen else firsts).append(item)
+        seen.add(article)
+    return (firsts + rest)[:top_k]
+
+
 def candidate_pairs(
     claims: Sequence[Claim], languages: Sequence[str], *, options: PairingOptions | None = None
 ) -> tuple[list[Pair], int]:
@@ -102,7 +123,9 @@ def candidate_pairs(
             relative = index.score(i, j) / self_score
             if relative >= options.min_relative_score:
                 scored.append((relative, j))
-        for relative, j in sorted(scored, reverse=True)[: options.top_k]:
+        for relative, j in spread_over_articles(
+            sorted(scored, reverse=True), claims, options.top_k
+        ):
             key = (min(i, j), max(i, j))
             chosen[key] = max(chosen.get(key, 0.0), relative)
     pairs = [Pair(claims[a], claims[b], score) for (a, b), score in sorted(chosen.items())]

@@ -19,12 +19,13 @@ from checker.corroboration import corroborate
 from checker.events import EventMap, group_events
 from checker.findings import make_finding
 from checker.pairing import candidate_pairs
-from checker.rules import DraftCheck, RuleContext, rules_of
+from checker.rules import CorpusCheck, DraftCheck, RuleContext, rules_of
 from checker.rules.compare import same_statement
 from checker.types import ArticleRef, Corroboration, Finding, Pair, Report, RunStats, Verdict
 from checker.verdicts import judge
 from claims import __version__
 from claims.extract import ExtractedArticle, Extraction, extract_claims
+from claims.shape import is_checkable
 from claims.types import Article, Claim
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def check(
     say("grouping events")
     events = group_events(extraction.articles)
     extraction = anchor_undated(extraction, events)
-    claims = [c for e in extraction.articles for c in e.claims]
+    claims = [c for e in extraction.articles for c in e.claims if is_checkable(c)]  # no headings
     say(f"pairing {len(claims)} claims")
     pairs, considered = candidate_pairs(
         claims, [articles[c.article_id].language for c in claims], options=config.pairing
@@ -70,6 +71,7 @@ def check(
     checked = _checked_claims(claims, draft)
     findings = _pair_findings(verdicts, ctx, config)
     findings += [f for c in checked for rule in rules_of("claim") for f in rule.detect(c, ctx)]
+    findings += _corpus_findings(claims, draft, ctx)
     corroboration = corroborate(
         checked,
         verdicts,
@@ -162,6 +164,19 @@ def _with_nli(finding: Finding, verdict: Verdict, threshold: float) -> Finding:
         differences=finding.differences,
         severity=finding.severity,
     )
+
+
+def _corpus_findings(
+    claims: Sequence[Claim], draft: DraftMode | None, ctx: RuleContext
+) -> list[Finding]:
+    """Corpus rules on every claim, article by article; in draft mode only comparisons with
+    the draft count (unless the sources are cross-checked too)."""
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
+    focus = draft.draft_id if draft and not draft.cross_check_sources else None
+    subject = CorpusCheck({a: tuple(c) for a, c in by_article.items()}, focus)
+    return [f for rule in rules_of("corpus") for f in rule.detect(subject, ctx)]
 
 
 def _draft_findings(

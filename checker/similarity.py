@@ -1,7 +1,7 @@
 """How alike two claims are as statements, with their dates and numbers left out.
 
 Detectors ask "do these two claims say the same thing, apart from the date (or number)?";
-this answers with the overlap of content words. Words inside date and number mentions are
+this answers with the overlap of content words. Words inside date, number and time mentions are
 left out, and an entity counts as one term whatever alias names it (China, Beijing and
 Tiongkok are all ``ent:china``). The word pattern, term sets and measures live in
 :mod:`claims.terms`; this module applies them to claims.
@@ -23,10 +23,11 @@ def stopwords(language: str | LanguageData) -> frozenset[str]:
 
 
 def _masked_text(claim: Claim) -> str:
-    """The claim's text with entity, date and number mentions blanked out."""
+    """The claim's text with entity, date, number and time mentions blanked out."""
     chars = list(claim.text)
     base = claim.span.start
-    spans = [m.span for mentions in (claim.entities, claim.dates, claim.numbers) for m in mentions]
+    mentions = (claim.entities, claim.dates, claim.numbers, claim.times)
+    spans = [m.span for found in mentions for m in found]
     for span in spans:
         for i in range(max(0, span.start - base), min(len(chars), span.end - base)):
             chars[i] = " "

@@ -102,11 +102,16 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Corroboration:
-    """The independent outlets (other than the claim's own) whose articles entail a claim."""
+    """The independent outlets (other than the claim's own) whose articles entail a claim.
+
+    ``copies`` notes the outlets that carry a copy of one wire story (with the claim's own
+    article or with an outlet counted already): they back the claim once, or not at all.
+    """
 
     claim: Evidence
     outlets: tuple[str, ...]
     supporting: tuple[Evidence, ...] = ()
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

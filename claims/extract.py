@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -19,11 +19,18 @@ from claims.errors import ClaimsError
 from claims.lang import LanguageData, as_language, load_language
 from claims.lang.sections import ClausesSection
 from claims.numbers import find_numbers
+from claims.places import find_places
 from claims.quotes import find_quotes
 from claims.segment import split_sentences
+from claims.shape import shape_tags
+from claims.times import find_times
 from claims.types import Article, Claim, CleanArticle, Corpus, Quote, Sentence, Skipped
+from claims.wrapped import join_wrapped
 
 log = logging.getLogger(__name__)
+# Longer than any sentence a newsroom writes (the longest claim in examples/ and the coverage
+# benchmark is 335 characters): such text is kept as a non-claim instead of being checked.
+MAX_CLAIM_CHARS = 2_000
 _QUOTE_MARKS = '"“”‘’«»„'
 
 
@@ -87,13 +94,17 @@ def extract_claims(
         anchor = article.published.date()
     claims: list[Claim] = []
     previous_speaker: str | None = None
-    for sentence in split_sentences(clean, language=language):
+    for sentence in split_sentences(join_wrapped(clean, language=language), language=language):
+        if len(sentence.text) > MAX_CLAIM_CHARS:  # no real sentence; kept, never checked
+            claims.append(_too_long(article, len(claims) + 1, sentence))
+            continue
         quotes = find_quotes(
             sentence, article, previous_speaker=previous_speaker, language=language
         )
+        tags = shape_tags(sentence, article, language)  # a subheading or stamp: kept, tagged
         for start, end in independent_clauses(sentence, language):
             claim = _claim(article, len(claims) + 1, start, end, anchor, quotes, language)
-            claims.append(claim)
+            claims.append(replace(claim, tags=(*claim.tags, *tags)) if tags else claim)
         previous_speaker = _last_speaker(quotes, claims[-1:], previous_speaker)
     return tuple(claims)
 
@@ -107,6 +118,19 @@ def _last_speaker(
         return speakers[-1]
     people = [e.text for c in latest for e in c.entities if e.kind == "PERSON"]
     return people[-1] if people else previous
+
+
+def _too_long(article: Article, number: int, sentence: Sentence) -> Claim:
+    """A "sentence" longer than any a newsroom writes (a run-on page, a data dump): kept with
+    the tag ``too-long`` so it shows in ``selaras claims``, but never searched for dates,
+    numbers or quotes (that would cost minutes) and never checked."""
+    return Claim(
+        id=f"{article.id}#{number}",
+        article_id=article.id,
+        text=sentence.text,
+        span=sentence.span,
+        tags=("too-long",),
+    )
 
 
 def _claim(
@@ -124,19 +148,26 @@ def _claim(
     quote = next((q for q in overlapping if q.direct), overlapping[0] if overlapping else None)
     dates = resolve_dates(text, start=start, article=article, anchor=anchor, language=language)
     exclude = [d.span for d in dates]
+    times = find_times(text, start=start, article=article, language=language, exclude=exclude)
     return Claim(
         id=f"{article.id}#{number}",
         article_id=article.id,
         text=text,
         span=article.span(start, end),
         dates=dates,
-        numbers=find_numbers(
-            text, start=start, article=article, exclude=exclude, language=language
+        numbers=find_numbers(  # "pukul 13.21 WIB" is a time, not the number 13.21
+            text,
+            start=start,
+            article=article,
+            exclude=[*exclude, *(t.span for t in times)],
+            language=language,
         ),
         entities=find_entities(text, start=start, article=article, language=language),
         quote=quote,
         speaker=quote.speaker if quote else None,
         source=quote.cited_outlet if quote else None,
+        times=times,
+        places=find_places(text, start=start, article=article, language=language, exclude=exclude),
     )
 
 

@@ -3,48 +3,45 @@
 Explicit metadata (front matter, JSON Lines fields, HTML markup) always wins. What is missing is
 looked for in the article's opening lines with the patterns of the language's ``metadata``
 section (``claims/lang/<code>/metadata.toml`` joined with ``und/``), and every field gets a
-:class:`Provenance` saying where its value came from, or why it has none. A date is never
-guessed: a day and month without a year are placed only when a weekday pins the year (the
-calendar's year rule, :func:`claims.calendar.infer_year`, counting back from today),
-otherwise ``published`` stays unset.
+:class:`Provenance` saying where its value came from, or why it has none. The outlet comes
+from every signal there is (:mod:`claims.metadata_outlet`), the publication date and time
+from the byline, stamp, header or lead (:mod:`claims.metadata_dates`). A date is never
+guessed: a day and month without a year are placed in a year the article's own dates or the
+run's other articles name (:func:`infer_corpus_metadata`) where a named weekday fits, or,
+when no year is named anywhere, only when a weekday pins one (counting back from today).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import dateparser
-
-from claims.calendar import MONTH_NAMES, WEEKDAY_NAMES, check_weekday, infer_year, name_key
 from claims.lang import UNIVERSAL, load_language
 from claims.language import guess_language
+from claims.metadata_dates import (
+    DateFound,
+    HeadLine,
+    YearHints,
+    find_published,
+    full_date_years,
+    stamp_matches,
+)
+from claims.metadata_outlet import find_dateline, find_masthead, find_outlet
 from claims.metadata_rules import MetadataRules, metadata_rules
 from claims.types import Article, Provenance
 
 FIELDS = ("language", "outlet", "published", "dateline", "title")  # inferred; url is only given
-_DOMAIN = re.compile(r"\w\.[A-Za-z]{2,}\b")
 _SENTENCE_END = re.compile(r"""(?:(?<!\.)\.|[.!?…]["'”’»)\]]+)$""")
 _NOT_FOUND = {
-    "outlet": "not found: no dateline, publication stamp or url names the outlet",
+    "outlet": "not found: no dateline, byline, publication stamp, masthead, url or file name "
+    "names the outlet",
     "dateline": "not found: no dateline opens the lead",
-    "published": "not found: no publication stamp or 'weekday (day/month)' in the opening lines",
     "title": "not found: no headline-like line before the story starts",
 }
-_KIND = {
-    "stamp": "the outlet's publication stamp",
-    "lead": "the day of the event the lead reports; the article is from that day or just after",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int  # source-file line
-    text: str  # stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +50,6 @@ class _Found:
 
     value: object
     source: str
-    line: int = 0
 
     @property
     def shown(self) -> str:
@@ -62,14 +58,35 @@ class _Found:
         return "" if self.value is None else str(self.value)
 
 
+def infer_corpus_metadata(
+    articles: Sequence[Article], *, today: date | None = None, data_path: Path | None = None
+) -> tuple[Article, ...]:
+    """Every article with its missing metadata inferred (:func:`infer_metadata`), a year-less
+    date placed in a year the run's articles are from where the article names none."""
+    years: Counter[int] = Counter()
+    for article in articles:
+        year = _article_year(article, data_path)
+        if year is not None:
+            years[year] += 1
+    corpus = tuple(sorted(years, key=lambda y: (-years[y], -y)))
+    return tuple(
+        infer_metadata(a, today=today, data_path=data_path, corpus_years=corpus) for a in articles
+    )
+
+
 def infer_metadata(
-    article: Article, *, today: date | None = None, data_path: Path | None = None
+    article: Article,
+    *,
+    today: date | None = None,
+    data_path: Path | None = None,
+    corpus_years: tuple[int, ...] = (),
 ) -> Article:
     """``article`` with its missing metadata inferred from its text and every field's provenance.
 
     Fields with a value or a provenance entry are kept as they are, so the function is
     idempotent. A field that could not be inferred stays None, with a provenance entry whose
-    value is empty and whose source says why. ``today`` bounds year inference (default: today).
+    value is empty and whose source says why. ``today`` bounds year inference (default: today);
+    ``corpus_years``: the years the run's articles are from, commonest first.
     ``data_path``: a user language data folder (default: the configured one).
     """
     recorded = {p.field for p in article.provenance}
@@ -87,174 +104,89 @@ def infer_metadata(
         patterns_language = guess.shares[0][0] if guess.shares and guess.shares[0][1] else UNIVERSAL
     if set(missing) - {"language"}:
         rules = metadata_rules(load_language(patterns_language, data_path))
-        found.update(_find_in_text(article, rules, today or date.today()))
+        hints = YearHints(full_date_years(article.text, rules), corpus_years)
+        found.update(_find_in_text(article, rules, today or date.today(), hints))
     notes += [Provenance(f, found[f].shown, True, found[f].source) for f in missing]
     updates = {f: found[f].value for f in missing}
     provenance = (*article.provenance, *notes)
     return replace(article, provenance=provenance, **updates)  # type: ignore[arg-type]
 
 
-def _find_in_text(article: Article, rules: MetadataRules, today: date) -> dict[str, _Found]:
+def _article_year(article: Article, data_path: Path | None) -> int | None:
+    """The year an article is from, as far as it says: its given date's, or its commonest
+    full date's."""
+    if article.published is not None:
+        return article.published.year
+    language = article.language
+    if language == UNIVERSAL:
+        guess = guess_language(article.text, data_path=data_path)
+        language = guess.shares[0][0] if guess.shares and guess.shares[0][1] else UNIVERSAL
+    years = full_date_years(article.text, metadata_rules(load_language(language, data_path)))
+    return years[0] if years else None
+
+
+def _find_in_text(
+    article: Article, rules: MetadataRules, today: date, hints: YearHints
+) -> dict[str, _Found]:
     lines = _head(article, rules.head_lines)
-    outlet, city = _find_dateline(lines, rules)
-    outlet = _find_stamp_outlet(lines, rules) or outlet or _url_outlet(article, rules)
-    title = _find_title(lines, rules, story_start=city.line if city else None)
+    outlet, city, story_line = find_dateline(lines, rules)
+    masthead = find_masthead(article, lines, rules)
+    skip = masthead.line if masthead else None
+    title = _find_title(lines, rules, story_start=story_line, skip=skip)
+    title_line = title.line if title else None
+    outlet = find_outlet(article, lines, rules, dateline=outlet, masthead=masthead)
+    published = find_published(lines, rules, today=today, title_line=title_line, hints=hints)
     return {
-        "outlet": outlet or _Found(None, _NOT_FOUND["outlet"]),
-        "dateline": city or _Found(None, _NOT_FOUND["dateline"]),
-        "published": _find_published(lines, rules, today),
-        "title": title or _Found(None, _NOT_FOUND["title"]),
+        "outlet": _Found(outlet.value, outlet.source) if outlet else _not_found("outlet"),
+        "dateline": _Found(city.value, city.source) if city else _not_found("dateline"),
+        "published": _published(published),
+        "title": _Found(title.text, title.source) if title else _not_found("title"),
     }
 
 
-def _find_published(lines: list[_Line], rules: MetadataRules, today: date) -> _Found:
-    """The date from the first ``[[published]]`` pattern that resolves, or why there is none."""
-    unresolved: list[str] = []
-    for pattern in rules.published:
-        for line, match in _matches(lines, pattern.regex):
-            found = _resolve_date(match, line, rules, today, kind=pattern.kind)
-            if found.value is not None:
-                return found
-            unresolved.append(found.source)
-    if unresolved:
-        return _Found(None, "not set: " + "; ".join(unresolved))
-    return _Found(None, _NOT_FOUND["published"])
+def _published(found: DateFound) -> _Found:
+    return _Found(found.value, found.source)
 
 
-def _resolve_date(
-    match: re.Match[str], line: _Line, rules: MetadataRules, today: date, *, kind: str
-) -> _Found:
-    g = {k: v for k, v in match.groupdict().items() if v}
-    where = f"text line {line.number}: {_quote(match.group(0))}"
-    day = int(g["day"])
-    month = int(g["month"]) if "month" in g else rules.months[name_key(g["month_name"])]
-    weekday = rules.weekdays.get(name_key(g.get("weekday", "")))
-    if "year" in g:
-        value, zone = _calendar_date(g.get("date"), int(g["year"]), month, day, rules)
-        if value is None:
-            return _Found(None, f"{where} is not a calendar date")
-        return _Found(value, f"{where} ({_KIND[kind]}{zone}{_weekday_check(value, weekday)})")
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return _Found(None, f"{where} is not a calendar date")
-    day_month = f"{day} {MONTH_NAMES[month - 1]}"
-    if weekday is None:
-        return _Found(None, f"{where} names no year, and no weekday to place {day_month} in one")
-    placed = infer_year(day, month, anchor=today, direction="past", weekday=weekday).value
-    named = WEEKDAY_NAMES[weekday]
-    if placed is None:
-        return _Found(None, f"{where}: {day_month} is not a {named} in any recent year")
-    year = placed.year
-    reason = (
-        f"year {year} inferred: the most recent year, not after {today.isoformat()}, "
-        f"in which {day_month} falls on a {named}"
-    )
-    return _Found(datetime(year, month, day), f"{where} ({_KIND[kind]}; {reason})")
+def _not_found(name: str) -> _Found:
+    return _Found(None, _NOT_FOUND[name])
 
 
-def _calendar_date(
-    text: str | None, year: int, month: int, day: int, rules: MetadataRules
-) -> tuple[datetime | None, str]:
-    """The date, with the time of day when ``text`` has one, as local (naive) wall-clock time.
-
-    Local time keeps the calendar day the outlet printed, which is what relative dates in the
-    text count from; the zone, when the stamp names one, goes into the note.
-    """
-    try:
-        plain = datetime(year, month, day)
-    except ValueError:
-        return None, ""
-    settings = {"DATE_ORDER": rules.date_order}
-    parsed = (
-        dateparser.parse(text, languages=rules.date_languages, settings=settings) if text else None
-    )
-    if parsed is None or parsed.date() != plain.date():
-        return plain, ""
-    zone = parsed.strftime("%z")  # "+0700", or "" when the text names no zone
-    note = f"; local time, UTC{zone[:3]}:{zone[3:]}" if zone else ""
-    return parsed.replace(tzinfo=None), note
-
-
-def _weekday_check(value: datetime, weekday: int | None) -> str:
-    if weekday is None or (check := check_weekday(value.date(), weekday)).matches:
-        return ""
-    return f"; the text names a {check.named}, but that day was a {check.actual}"
-
-
-def _find_dateline(lines: list[_Line], rules: MetadataRules) -> tuple[_Found | None, _Found | None]:
-    """The first dateline's outlet (when it names one) and city."""
-    for pattern in rules.datelines:
-        for line, match in _matches(lines, pattern):
-            parts = _dateline_parts(match, rules)
-            if parts is not None:
-                outlet, city = parts
-                where = f"dateline, text line {line.number}: {_quote(match.group(0))}"
-                found = _Found(rules.canonical_outlet(outlet), where) if outlet else None
-                return found, _Found(city, where, line.number)
-    return None, None
-
-
-def _dateline_parts(match: re.Match[str], rules: MetadataRules) -> tuple[str | None, str] | None:
-    g = match.groupdict()
-    if g.get("city"):
-        return g.get("outlet"), g["city"]
-    pairs = ((g["right"], g["left"]), (g["left"], g["right"]))  # "CITY, OUTLET" is likelier
-    for is_outlet in (rules.is_known_outlet, lambda name: bool(_DOMAIN.search(name))):
-        for outlet, city in pairs:
-            if is_outlet(outlet) and not is_outlet(city):
-                return outlet, city
-    return None  # neither part is recognisably the outlet: leave both unset
-
-
-def _find_stamp_outlet(lines: list[_Line], rules: MetadataRules) -> _Found | None:
-    for pattern in rules.published:
-        for line, match in _matches(lines, pattern.regex):
-            if match.groupdict().get("outlet"):
-                where = f"publication stamp, text line {line.number}: {_quote(match.group(0))}"
-                return _Found(rules.canonical_outlet(match.group("outlet")), where)
-    return None
-
-
-def _url_outlet(article: Article, rules: MetadataRules) -> _Found | None:
-    host = (urlsplit(article.url or "").hostname or "").removeprefix("www.")
-    return _Found(rules.canonical_outlet(host), f"the url's host {host!r}") if host else None
+@dataclass(frozen=True, slots=True)
+class _Title:
+    text: str
+    line: int
+    source: str
 
 
 def _find_title(
-    lines: list[_Line], rules: MetadataRules, *, story_start: int | None
-) -> _Found | None:
-    """The first line before the story that reads like a headline and is not page furniture."""
+    lines: list[HeadLine], rules: MetadataRules, *, story_start: int | None, skip: int | None
+) -> _Title | None:
+    """The first line before the story that reads like a headline and is not page furniture
+    (nor the masthead, line ``skip``)."""
     for line in lines:
         words = len(line.text.split())
         if story_start is not None and line.number >= story_start:
             break
-        if rules.is_title_furniture(line.text):
+        if line.number == skip or rules.is_title_furniture(line.text):
             continue
+        if any(True for _ in stamp_matches([line], rules)):
+            continue  # a publication stamp, not a headline
         if words >= rules.story_min_words and _SENTENCE_END.search(line.text):
             break  # the story has started
         if rules.title_min_words <= words <= rules.title_max_words and not line.text.endswith("."):
             where = (
                 f"text line {line.number}: the first line before the story that is not furniture"
             )
-            return _Found(line.text, where, line.number)
+            return _Title(line.text, line.number, where)
     return None
 
 
-def _head(article: Article, limit: int) -> list[_Line]:
+def _head(article: Article, limit: int) -> list[HeadLine]:
     lines = article.text.split("\n", limit)[:limit]
-    return [_Line(article.first_line + i, t.strip()) for i, t in enumerate(lines) if t.strip()]
-
-
-def _matches(lines: list[_Line], pattern: re.Pattern[str]) -> Iterator[tuple[_Line, re.Match[str]]]:
-    for line in lines:
-        for match in pattern.finditer(line.text):
-            yield line, match
+    return [HeadLine(article.first_line + i, t.strip()) for i, t in enumerate(lines) if t.strip()]
 
 
 def _value(article: Article, name: str) -> object:
     value = getattr(article, name)
     return None if name == "language" and value == "und" else value
-
-
-def _quote(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

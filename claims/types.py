@@ -6,6 +6,7 @@ cleaning), so a finding can always quote and locate the original words.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -134,13 +135,83 @@ class NumberKind(Enum):
     PERCENT = "percent"
 
 
+class Qualifier(Enum):
+    """How a figure stands to its value: exactly, as a bound ("lebih dari 40"), or roughly."""
+
+    EXACT = "exact"
+    MORE_THAN = "more than"
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+    LESS_THAN = "less than"
+    ABOUT = "about"
+    NEARLY = "nearly"  # close to the value and below it ("hampir", "nearly")
+
+
 @dataclass(frozen=True, slots=True)
 class NumberMention:
+    """A figure in the text: its value, what it counts or measures, and how exact it is.
+
+    ``measure`` is what the figure counts or measures ("dead", "passengers", "pertalite"),
+    from the words around it and the language's ``[measures]``; None when nothing says.
+    ``scope`` holds the names it is about, casefolded ("kelas i tangerang" for a prison's
+    inmates, "blok c" for one block's). ``rounding`` is half the last written place ("1,17" is
+    0.005, "61 ribu" 500), so a rounded figure agrees with a precise one.
+    """
+
     text: str
     span: Span
     value: float
     kind: NumberKind
     unit: str | None = None  # "USD", "kata", "orang", ...
+    measure: str | None = None
+    scope: tuple[str, ...] = ()
+    qualifier: Qualifier = Qualifier.EXACT
+    rounding: float = 0.0
+
+    def interval(self, approximation: float = 0.05) -> tuple[float, float]:
+        """The values the figure allows; ``approximation`` is the share "about" may be off."""
+        low, high = self.value - self.rounding, self.value + self.rounding
+        slack = abs(self.value) * approximation
+        match self.qualifier:
+            case Qualifier.MORE_THAN | Qualifier.AT_LEAST:
+                return low, math.inf
+            case Qualifier.AT_MOST | Qualifier.LESS_THAN:
+                return -math.inf, high
+            case Qualifier.ABOUT:
+                return low - slack, high + slack
+            case Qualifier.NEARLY:
+                return low - slack, high
+        return low, high
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time of day: a clock time ("pukul 13.21 WIB", "1:21 p.m.") or a part of the day
+    ("dini hari", "evening"), in minutes after midnight on the clock of ``zone`` (None: the
+    local clock of the place reported)."""
+
+    text: str
+    span: Span
+    start: int  # minutes after midnight
+    end: int  # the same as start for a clock time; a part of the day may end past 1440
+    zone: str | None = None  # as the language data names it: "WIB", "GMT"
+    utc_offset: int | None = None  # minutes east of UTC, when the zone is known
+    approximate: bool = False  # "sekitar pukul 02.00", "around 2pm", and parts of the day
+    as_of: bool = False  # the time a figure stood at ("hingga pukul 21.00"), not an event's
+    twelve_hour: bool = False  # "at 2:40" where clocks have am and pm: it may be 14:40
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named with its kind ("Kecamatan Pronojiwo", "Malang regency") or after "di"/"in"
+    (kind None), and the larger places the text puts it in ("Desa Cijedil, Kecamatan
+    Cugenang": Cijedil is within the district Cugenang)."""
+
+    text: str
+    span: Span
+    name: str  # "Pronojiwo"
+    kind: str | None  # "district", "regency", "palace", ... from the language data
+    within: tuple[tuple[str, str], ...] = ()  # (kind, name) of each larger place named with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +251,5 @@ class Claim:
     speaker: str | None = None
     source: str | None = None  # the outlet cited ("Reuters", "CCTV")
     tags: tuple[str, ...] = field(default=())
+    times: tuple[TimeMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()

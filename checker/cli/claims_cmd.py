@@ -14,6 +14,7 @@ from checker.escape import one_line, printable
 from claims.extract import ExtractedArticle, Extraction, extract_corpus
 from claims.ingest import DEFAULT_INCLUDE, read_inputs, require_articles
 from claims.serialize import to_jsonable
+from claims.shape import NON_CLAIM_TAGS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -100,7 +101,8 @@ def _print_article(console: Console, extracted: ExtractedArticle, *, explain: bo
 
 
 def _resolved(claim) -> str:  # type: ignore[no-untyped-def]
-    parts = []
+    kept = sorted(NON_CLAIM_TAGS.intersection(claim.tags))  # a subheading, stamp or table row
+    parts = [f"not checked ({', '.join(kept)})"] if kept else []
     for d in claim.dates:
         value = d.value.isoformat() if d.value else "unresolved"
         flag = " (weekday mismatch)" if d.weekday_matches is False else ""

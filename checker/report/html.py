@@ -101,6 +101,7 @@ def corroboration_rows(report: Report) -> list[dict[str, Any]]:
         {
             "claim": passage(c.claim, []),
             "outlets": c.outlets,
+            "copies": c.copies,
             "count": len(c.outlets),
             "single": is_single_source(c),
         }

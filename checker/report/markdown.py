@@ -118,6 +118,8 @@ def corroboration_section(report: Report) -> list[str]:
     ]
     for c in items:
         others = ", ".join(md_text(o) for o in c.outlets) or "**single source**"
+        if c.copies:
+            others += " (one wire story: " + "; ".join(md_text(n) for n in c.copies) + ")"
         lines.append(
             f"| {md_text(c.claim.text)} | {where(c.claim, cell=True)} "
             f"| {others} | {len(c.outlets)} |"

@@ -80,6 +80,8 @@ def summary(report: Report) -> dict[str, Any]:
 
 def corroboration_to_dict(corroboration: Corroboration) -> dict[str, Any]:
     data: dict[str, Any] = to_jsonable(corroboration)
+    if not corroboration.copies:
+        del data["copies"]  # only where outlets were taken for copies of one wire story
     data["count"] = len(corroboration.outlets)
     data["single_source"] = is_single_source(corroboration)
     return data

@@ -3,7 +3,7 @@ the registry that holds the one list of them (:mod:`checker.rules.registry`)."""
 
 from __future__ import annotations
 
-from checker.rules.base import DraftCheck, NoOptions, Rule, RuleContext, Scope
+from checker.rules.base import CorpusCheck, DraftCheck, NoOptions, Rule, RuleContext, Scope
 from checker.rules.registry import (
     UnknownRuleError,
     all_rules,
@@ -13,6 +13,7 @@ from checker.rules.registry import (
 )
 
 __all__ = [
+    "CorpusCheck",
     "DraftCheck",
     "NoOptions",
     "Rule",

@@ -15,12 +15,15 @@ from checker.types import Finding, Pair, Severity
 def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
     """The same statement credited to different speakers, or carried via different sources."""
     a, b = pair.claim, pair.other
-    if a.quote and b.quote and quote_drift.same_quotation(a, b, ctx):
-        return  # quote drift reports speaker and source differences of quotations
-    similarity = same_statement(a, b, ctx)
+    quoted = quote_drift.same_quotation(a, b, ctx) if a.quote and b.quote else 0.0
+    if quoted and quote_drift.occasion_differences(a, b, ctx):
+        return  # a quotation moved to another day or occasion: quote drift reports it all
+    similarity = quoted or same_statement(a, b, ctx)
     if not similarity:
         return
     diffs = attribution_differences(a, b, ctx)
+    if quoted and not any(d.aspect == "speaker" for d in diffs):
+        return  # the same quotation carried via another outlet: quote drift's note
     if not diffs:
         return
     ea, eb = ctx.evidence(a), ctx.evidence(b)

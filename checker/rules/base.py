@@ -5,6 +5,8 @@ A rule looks at one kind of subject, its scope:
 - ``pair``: a candidate pair of claims from two articles (the structured drift checks);
 - ``verdict``: a judged pair that no pair rule found anything on (the NLI model's own finding);
 - ``claim``: one claim on its own;
+- ``corpus``: every claim, article by article, for what retrieval may never pair (a name
+  spelled two ways in two sentences that say different things);
 - ``draft``: the draft in pre-publication mode, with its corroboration and the findings so far.
 
 The pipeline runs every registered rule of each scope; a rule never needs a line elsewhere.
@@ -13,7 +15,8 @@ The pipeline runs every registered rule of each scope; a rule never needs a line
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
@@ -23,10 +26,10 @@ from checker.rules.compare import Matching
 from checker.types import Corroboration, Difference, Evidence, Finding, Severity
 from claims.types import Article, Claim
 
-Scope = Literal["pair", "verdict", "claim", "draft"]
-SCOPES: tuple[Scope, ...] = ("pair", "verdict", "claim", "draft")
+Scope = Literal["pair", "verdict", "claim", "corpus", "draft"]
+SCOPES: tuple[Scope, ...] = ("pair", "verdict", "claim", "corpus", "draft")
 
-SubjectT = TypeVar("SubjectT")  # what a rule looks at: Pair, Verdict, Claim or DraftCheck
+SubjectT = TypeVar("SubjectT")  # Pair, Verdict, Claim, CorpusCheck or DraftCheck
 OptionsT = TypeVar("OptionsT")  # a rule's options record
 
 
@@ -38,6 +41,24 @@ class NoOptions:
 def option(default: float, *, low: float, high: float) -> Any:
     """A numeric option with the range configuration accepts (``low`` to ``high``, inclusive)."""
     return field(default=default, metadata={"range": (low, high)})
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCheck:
+    """What a corpus-scoped rule looks at: every claim, article by article, and in draft mode
+    the draft, which every finding must involve (as its claim, the other article's passage
+    as evidence)."""
+
+    claims: Mapping[str, tuple[Claim, ...]]  # article id -> its claims, in text order
+    focus: str | None = None  # the draft's article id in draft mode
+
+    def article_pairs(self) -> Iterator[tuple[str, str]]:
+        """The pairs of articles to compare: all of them, or the draft (first) with each other."""
+        ids = list(self.claims)
+        if self.focus is None:
+            yield from itertools.combinations(ids, 2)
+        elif self.focus in self.claims:
+            yield from ((self.focus, other) for other in ids if other != self.focus)
 
 
 @dataclass(frozen=True, slots=True)

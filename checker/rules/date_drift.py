@@ -1,14 +1,27 @@
-"""date-drift: the same statement about the same event, given different calendar days."""
+"""date-drift: the same statement about the same event, given different calendar days.
+
+Three kinds of "different day" are not drift, each seen on real coverage:
+- a date that stamps a running tally ("hingga Senin pukul 23.56 WIB, 62 orang meninggal",
+  "as of Tuesday evening"): two tallies on two days are an update of the figure;
+- a statement about another occurrence ("kembali mengeluarkan awan panas pada Senin", "erupted
+  again on Monday"): a second eruption is another event on another day;
+- the same words resolved to different days ("hingga Selasa petang" in two copies published a
+  day apart): the difference is in the reading of a relative date, not in what outlets wrote.
+The markers are language data (``as_of`` and ``recurrence`` in claims/lang/<code>/dates.toml).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from checker.events import day_dates
 from checker.findings import describe, long_date
 from checker.rules.base import NoOptions, Rule, RuleContext
-from checker.rules.compare import same_statement
+from checker.rules.compare import plain, same_statement
 from checker.types import Difference, Finding, Pair, Severity
+from claims.lang import load_language
+from claims.types import Claim, DateMention
 
 
 def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
@@ -19,6 +32,10 @@ def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
     da, db = set(day_dates(a)), set(day_dates(b))
     if not da or not db or not (da - db) or not (db - da):
         return
+    if _not_drift(a, da - db, ctx) or _not_drift(b, db - da, ctx):
+        return
+    if _words(a, da - db) == _words(b, db - da):
+        return  # the same date words, read differently: not something an outlet changed
     similarity = same_statement(a, b, ctx)
     if not similarity:
         return
@@ -33,6 +50,32 @@ def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
         confidence=similarity,
         differences=[Difference("date", was, now)],
     )
+
+
+def _mentions(claim: Claim, days: set[date]) -> list[DateMention]:
+    return [m for m in claim.dates if m.value in days]
+
+
+def _words(claim: Claim, days: set[date]) -> set[str]:
+    return {" ".join(plain(m.text).split()) for m in _mentions(claim, days)}
+
+
+def _not_drift(claim: Claim, days: set[date], ctx: RuleContext) -> bool:
+    """True when the claim is about another occurrence, or a moved date stamps a tally."""
+    dates = load_language(ctx.language(claim)).dates
+    text = f" {plain(claim.text)} "
+    if any(f" {plain(marker)} " in text for marker in dates.recurrence):
+        return True
+    return any(_stamped(claim, m, dates.as_of) for m in _mentions(claim, days))
+
+
+def _stamped(claim: Claim, mention: DateMention, markers: tuple[str, ...]) -> bool:
+    """Whether one of ``markers`` stands within the three words before ``mention``."""
+    offset = mention.span.start - claim.span.start
+    if not 0 <= offset <= len(claim.text):
+        offset = max(0, claim.text.find(mention.text))
+    before = " " + " ".join(plain(claim.text[:offset]).split()[-3:]) + " "
+    return any(f" {plain(marker)} " in before for marker in markers)
 
 
 RULE: Rule[Pair, NoOptions] = Rule(

@@ -32,12 +32,9 @@ def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
     if not similarity or not (a.quote and b.quote):
         return
     ea, eb = ctx.evidence(a), ctx.evidence(b)
-    diffs: list[Difference] = []
-    if ea.date and eb.date and ea.date != eb.date:
-        diffs.append(Difference("date", long_date(ea.date), long_date(eb.date)))
-    event_a, event_b = ctx.events.event_of(a), ctx.events.event_of(b)
-    if event_a.id != event_b.id:
-        diffs.append(Difference("event", event_a.id, event_b.id))
+    diffs = occasion_differences(a, b, ctx)
+    if not diffs and any(d.aspect == "speaker" for d in attribution_differences(a, b, ctx)):
+        return  # the same words on the same occasion in another mouth: attribution drift
     diffs += attribution_differences(a, b, ctx)
     for was, now in word_changes(plain(a.quote.text), plain(b.quote.text))[:6]:
         diffs.append(Difference("wording", was or "(nothing)", now or "(nothing)"))
@@ -55,6 +52,18 @@ def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
         differences=diffs,
         severity=Severity.ERROR if serious else Severity.INFO,
     )
+
+
+def occasion_differences(a: Claim, b: Claim, ctx: RuleContext) -> list[Difference]:
+    """The day and the event two claims are tied to, where they differ."""
+    ea, eb = ctx.evidence(a), ctx.evidence(b)
+    diffs = []
+    if ea.date and eb.date and ea.date != eb.date:
+        diffs.append(Difference("date", long_date(ea.date), long_date(eb.date)))
+    event_a, event_b = ctx.events.event_of(a), ctx.events.event_of(b)
+    if event_a.id != event_b.id:
+        diffs.append(Difference("event", event_a.id, event_b.id))
+    return diffs
 
 
 def _explanation(a: Claim, ea: Evidence, eb: Evidence, diffs: list[Difference]) -> str:

@@ -14,10 +14,14 @@ from checker.errors import CheckerError
 from checker.rules import (
     attribution_drift,
     date_drift,
+    location_drift,
+    name_drift,
     nli_contradiction,
     number_drift,
     quote_drift,
+    time_drift,
     unsupported,
+    updated_figure,
     weekday_mismatch,
 )
 from checker.rules.base import Rule, Scope
@@ -27,8 +31,12 @@ RULES: tuple[Rule[Any, Any], ...] = (
     quote_drift.RULE,
     date_drift.RULE,
     number_drift.RULE,
+    updated_figure.RULE,
     attribution_drift.RULE,
     weekday_mismatch.RULE,
+    name_drift.RULE,
+    location_drift.RULE,
+    time_drift.RULE,
     nli_contradiction.RULE,
     unsupported.RULE,
 )

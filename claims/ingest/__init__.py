@@ -7,7 +7,10 @@ Bad input never stops the run: each unreadable input (a file, a JSON Lines line,
 cannot be listed, a pipe or device, a symlink loop) becomes a :class:`Skipped` with a reason
 that names it (and the line) and says what to do, and the rest is read. What could be read
 only with a repair (an encoding guessed, invalid characters replaced, a field cut to its
-limit, an unknown language tag dropped) is read, with a warning. Only
+limit, an unknown language tag dropped) is read, with a warning. An input that is not an
+article (no line reads as a sentence: a page of links or tags; a page of only styles and
+scripts) is skipped with a reason that starts "not an article:" (``article_check``). Metadata
+is inferred once everything is read, so that a year-less date can take the run's year. Only
 :func:`require_articles`, which the command line calls, raises :class:`InputError`, when
 nothing at all could be read.
 

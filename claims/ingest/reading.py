@@ -6,8 +6,9 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from claims.ingest.article_check import not_an_article
 from claims.ingest.sanitize import clean_text, count_invalid, wrap_long_lines
-from claims.metadata import infer_metadata
+from claims.metadata import infer_corpus_metadata
 from claims.types import Article, Corpus, Skipped
 
 log = logging.getLogger(__name__)
@@ -75,8 +76,15 @@ class Reading:
         return text
 
     def add(self, article: Article) -> None:
-        """Infer what metadata is missing, make the id unique, and warn when there is no date."""
-        article = infer_metadata(article, today=self.today)
+        """Keep ``article`` with a unique id, unless its text is not an article (then skip it).
+
+        Metadata is inferred for all articles at once, by :meth:`corpus`: a year-less date
+        is placed in a year the run's other articles are from.
+        """
+        problem = not_an_article(article.text)
+        if problem is not None:
+            self._skip_article(article, problem)
+            return
         unique, n = article.id, 1
         while unique in self.ids:
             n += 1
@@ -87,12 +95,22 @@ class Reading:
             )
             article = replace(article, id=unique)
         self.ids.add(unique)
-        if article.published is None:
-            self.warn_about(article, _undated_reason(article))
         self.articles.append(article)
 
+    def _skip_article(self, article: Article, reason: str) -> None:
+        source, _, line = article.path.rpartition(":")
+        if source.lower().endswith(".jsonl") and line.isdigit():
+            self.skip(source, reason, int(line))
+        else:
+            self.skip(article.path, reason)
+
     def corpus(self) -> Corpus:
-        return Corpus(tuple(self.articles), tuple(self.skipped), tuple(self.warnings))
+        """What was read, every article's missing metadata inferred; undated ones warned of."""
+        articles = infer_corpus_metadata(self.articles, today=self.today)
+        for article in articles:
+            if article.published is None:
+                self.warn_about(article, _undated_reason(article))
+        return Corpus(articles, tuple(self.skipped), tuple(self.warnings))
 
 
 def _undated_reason(article: Article) -> str:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from html.parser import HTMLParser
 
+from claims.ingest.article_check import NOT_AN_ARTICLE
 from claims.ingest.fields import with_metadata
 from claims.ingest.reading import Reading
 from claims.types import Article, Provenance
@@ -36,7 +37,11 @@ def read_html(text: str, name: str, stem: str, reading: Reading) -> None:
     """The page's main text by trafilatura; title, url and site name from its metadata."""
     body = _main_text(text, name, reading)
     if body is None:
-        reading.skip(name, "no main text found in the HTML page; save the article text as .txt")
+        reading.skip(
+            name,
+            f"{NOT_AN_ARTICLE}: the page shows no text (only markup, styles or scripts); "
+            "if it holds an article, save the article's text as .txt",
+        )
         return
     body = reading.wrap(body, name)
     fields, found = _page_metadata(text, name, reading)

@@ -9,7 +9,8 @@ Where the data comes from, most specific first:
 3. ``claims/lang/und/<section>.toml``: what holds in every language.
 
 A folder holds one file per section it changes: ``segment``, ``clauses``, ``dates``,
-``numbers``, ``quotes``, ``entities``, ``boilerplate``, ``metadata`` or ``stopwords`` (``.toml``),
+``numbers``, ``quotes``, ``entities``, ``boilerplate``, ``metadata``, ``stopwords``, ``times``,
+``places`` or ``names`` (``.toml``),
 with the keys of the packaged file of that name; any other key or file name is an error.
 Files are joined as :func:`claims.lang.schema.merge` says: lists are concatenated (the more
 specific entries first, so a user's furniture rule or alias is tried before the packaged
@@ -44,10 +45,13 @@ from claims.lang.sections import (
     DatesSection,
     EntitiesSection,
     MetadataSection,
+    NamesSection,
     NumbersSection,
+    PlacesSection,
     QuotesSection,
     SegmentationSection,
     StopwordsSection,
+    TimesSection,
 )
 
 UNIVERSAL = "und"
@@ -71,6 +75,9 @@ class LanguageData:
     boilerplate: BoilerplateSection
     metadata: MetadataSection
     stopwords: StopwordsSection
+    times: TimesSection
+    places: PlacesSection
+    names: NamesSection
 
 
 def normalise_tag(tag: str) -> str:

@@ -7,6 +7,7 @@ section's files most specific first, and hands the result to the section's build
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -40,12 +41,15 @@ from claims.lang.sections import (
     EntitiesSection,
     EntityEntry,
     MetadataSection,
+    NamesSection,
     NumbersSection,
     OutletEntry,
+    PlacesSection,
     PublishedPattern,
     QuotesSection,
     SegmentationSection,
     StopwordsSection,
+    TimesSection,
 )
 
 
@@ -59,11 +63,19 @@ def _table(required: str = "", /, **fields: Spec) -> Table:
 
 
 _SEGMENT = _table(
-    **_each(STRS, "common_abbreviations abbreviations sent_starters"), dateline_max_words=INT
+    **_each(STRS, "common_abbreviations abbreviations sent_starters"),
+    dateline_max_words=INT,
+    wrapped_lines=_table(
+        min_chars=INT, **_each(NUMBER, "min_share headline_share"), list_item=REGEX
+    ),
 )
-_CLAUSES = _table(joiners=STRS, **_each(INT, "min_words min_claim_words"))
+_CLAUSES = _table(
+    joiners=STRS,
+    **_each(INT, "min_words min_claim_words"),
+    non_claims=_table(**_each(INT, "heading_max_words question_max_words stamp_max_words")),
+)
 _DATES = _table(
-    **_each(STRS, "past_markers future_markers future_cues approx"),
+    **_each(STRS, "past_markers future_markers future_cues approx as_of recurrence"),
     parts=STR_TABLE,
     extra_names=STRS_TABLE,
     relative=STR_TABLE,
@@ -78,6 +90,15 @@ _NUMBERS = _table(
         ordinal_patterns=REGEXES,
         collective_ordinals=BOOL,
         **_each(STRS, "percent_words skip_phrases function_words"),
+        approximation=NUMBER,
+    ),
+    **_each(STRS_TABLE, "number_bounds measures units modes"),
+    measure_rules=_table(
+        **_each(
+            STRS,
+            "classifiers generic_words subset_markers partitive change_words boundary_words "
+            "developing fluctuating revision_words update_words",
+        )
     ),
 )
 _QUOTES = _table(
@@ -124,23 +145,49 @@ _METADATA = _table(
     dateline=ArrayOf(_table("regex", regex=REGEX)),
     published=ArrayOf(_table("kind regex", kind=Choice(DATE_STAMP_KINDS), regex=REGEX)),
     outlet=ArrayOf(_table("name", name=STR, **_each(STRS, "aliases domains"))),
+    stamp=_table(
+        **_each(INT, "max_words header_max_days"),
+        time=REGEX,
+        **_each(STRS, "byline_words update_words"),
+    ),
+    masthead=_table(max_words=INT),
+    file_name=_table(skip=STRS, min_letters=INT),
 )
 _STOPWORDS = _table(words=STRS)
+_TIMES = _table(
+    clock=_table(**_each(STRS, "cues am pm approximate as_of local")),
+    statements=_table(**_each(STRS, "breaks happened")),
+    zones=NUMBER_TABLE,
+    reference_zones=STRS,
+    periods=STR_TABLE,
+)
+_PLACES = _table(**_each(STR_TABLE, "before after of"), markers=STRS, tiers=INT_TABLE)
+_NAMES = _table(**_each(STRS, "titles generic joiners"), spellings=STR_TABLE)
+_PERIOD = re.compile(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})")
 
 
 def _segmentation(t: Mapping[str, Any], files: str) -> SegmentationSection:
+    wrapped = _needs(t, _SEGMENT, "wrapped_lines", files)
     return SegmentationSection(
         abbreviations=(*t.get("common_abbreviations", ()), *t.get("abbreviations", ())),
         sent_starters=tuple(t.get("sent_starters", ())),
         dateline_max_words=t.get("dateline_max_words", 6),
+        wrap_min_chars=wrapped["min_chars"],
+        wrap_min_share=float(wrapped["min_share"]),
+        wrap_headline_share=float(wrapped["headline_share"]),
+        list_item=wrapped["list_item"],
     )
 
 
 def _clauses(t: Mapping[str, Any], files: str) -> ClausesSection:
+    non_claims = _needs(t, _CLAUSES, "non_claims", files)
     return ClausesSection(
         joiners=tuple(dict.fromkeys(t.get("joiners", [";"]))),  # each once, in order
         min_words=t.get("min_words", 5),
         min_claim_words=t.get("min_claim_words", 3),
+        heading_max_words=non_claims["heading_max_words"],
+        question_max_words=non_claims["question_max_words"],
+        stamp_max_words=non_claims["stamp_max_words"],
     )
 
 
@@ -154,6 +201,8 @@ def _dates(t: Mapping[str, Any], files: str) -> DatesSection:
         future_markers=tuple(t.get("future_markers", ())),
         future_cues=tuple(t.get("future_cues", ())),
         approx=tuple(t.get("approx", ())),
+        as_of=tuple(t.get("as_of", ())),
+        recurrence=tuple(t.get("recurrence", ())),
         parts=dict(t.get("parts", {})),
         relative=dict(t.get("relative", {})),
         patterns=tuple(patterns),
@@ -162,7 +211,7 @@ def _dates(t: Mapping[str, Any], files: str) -> DatesSection:
 
 
 def _numbers(t: Mapping[str, Any], files: str) -> NumbersSection:
-    rules = t.get("number_rules", {})
+    rules, measure = t.get("number_rules", {}), t.get("measure_rules", {})
     return NumbersSection(
         thousands=t.get("thousands_separator", ""),
         decimal=t.get("decimal_separator", ""),
@@ -177,7 +226,31 @@ def _numbers(t: Mapping[str, Any], files: str) -> NumbersSection:
         percent_words=tuple(rules.get("percent_words", ())),
         skip_phrases=tuple(rules.get("skip_phrases", ())),
         function_words=tuple(rules.get("function_words", ())),
+        bounds=_lists(t.get("number_bounds", {})),
+        measures=_lists(t.get("measures", {})),
+        units=_lists(t.get("units", {})),
+        modes=_lists(t.get("modes", {})),
+        **{key: tuple(measure.get(key, ())) for key in _MEASURE_RULES},
+        approximation=float(rules.get("approximation", 0.05)),
     )
+
+
+_MEASURE_RULES = [
+    "classifiers",
+    "generic_words",
+    "subset_markers",
+    "partitive",
+    "change_words",
+    "boundary_words",
+    "developing",
+    "fluctuating",
+    "revision_words",
+    "update_words",
+]
+
+
+def _lists(table: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {key: tuple(words) for key, words in table.items()}
 
 
 def _quotes(t: Mapping[str, Any], files: str) -> QuotesSection:
@@ -265,7 +338,10 @@ def _rule(raw: Mapping[str, Any]) -> BoilerplateRule:
 
 
 def _metadata(t: Mapping[str, Any], files: str) -> MetadataSection:
-    head, detection, title = (_needs(t, _METADATA, k, files) for k in ("head", "language", "title"))
+    head, detection, title, stamp, masthead, file_name = (
+        _needs(t, _METADATA, k, files)
+        for k in ("head", "language", "title", "stamp", "masthead", "file_name")
+    )
     return MetadataSection(
         title_skip=tuple(t.get("title_skip", ())),
         datelines=tuple(d["regex"] for d in t.get("dateline", ())),
@@ -280,12 +356,65 @@ def _metadata(t: Mapping[str, Any], files: str) -> MetadataSection:
         detection_min_words=detection["min_words"],
         detection_min_share=float(detection["min_share"]),
         detection_min_lead=float(detection["min_lead"]),
+        stamp_max_words=stamp["max_words"],
+        header_max_days=stamp["header_max_days"],
+        time=stamp["time"],
+        byline_words=tuple(stamp["byline_words"]),
+        update_words=tuple(stamp["update_words"]),
+        masthead_max_words=masthead["max_words"],
+        file_name_skip=tuple(file_name["skip"]),
+        file_name_min_letters=file_name["min_letters"],
         files=files,
     )
 
 
 def _stopwords(t: Mapping[str, Any], files: str) -> StopwordsSection:
     return StopwordsSection(frozenset(w.casefold() for w in t.get("words", ())))
+
+
+def _times(t: Mapping[str, Any], files: str) -> TimesSection:
+    clock = t.get("clock", {})
+    return TimesSection(
+        **{key: tuple(clock.get(key, ())) for key in ("cues", "am", "pm", "approximate")},
+        as_of=tuple(clock.get("as_of", ())),
+        local=tuple(clock.get("local", ())),
+        breaks=tuple(t.get("statements", {}).get("breaks", ())),
+        happened=tuple(t.get("statements", {}).get("happened", ())),
+        zones={k: float(v) for k, v in t.get("zones", {}).items()},
+        reference_zones=tuple(t.get("reference_zones", ())),
+        periods={k: _period(k, v, files) for k, v in t.get("periods", {}).items()},
+    )
+
+
+def _period(word: str, written: str, files: str) -> tuple[int, int]:
+    """Minutes from midnight of "18:00-02:00": (1080, 1560), an end past midnight past 1440."""
+    match = _PERIOD.fullmatch(written.strip())
+    if match is None:
+        raise LanguageResourceError(f"{files}: periods.{word} must be written HH:MM-HH:MM")
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if max(h1, h2) > 24 or max(m1, m2) > 59:
+        raise LanguageResourceError(f"{files}: periods.{word} is not a time of day")
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    return start, end if end > start else end + 1440
+
+
+def _places(t: Mapping[str, Any], files: str) -> PlacesSection:
+    return PlacesSection(
+        before=dict(t.get("before", {})),
+        after=dict(t.get("after", {})),
+        of=dict(t.get("of", {})),
+        markers=tuple(t.get("markers", ())),
+        tiers=dict(t.get("tiers", {})),
+    )
+
+
+def _names(t: Mapping[str, Any], files: str) -> NamesSection:
+    return NamesSection(
+        titles=frozenset(w.casefold() for w in t.get("titles", ())),
+        generic=tuple(t.get("generic", ())),
+        spellings={k.casefold(): v.casefold() for k, v in t.get("spellings", {}).items()},
+        joiners=tuple(t.get("joiners", ())),
+    )
 
 
 def _needs(table: Mapping[str, Any], schema: Table, key: str, files: str) -> Mapping[str, Any]:
@@ -312,4 +441,7 @@ SECTIONS: dict[str, tuple[str, Table, Builder]] = {
     "boilerplate": ("boilerplate", _BOILERPLATE, _boilerplate),
     "metadata": ("metadata", _METADATA, _metadata),
     "stopwords": ("stopwords", _STOPWORDS, _stopwords),
+    "times": ("times", _TIMES, _times),
+    "places": ("places", _PLACES, _places),
+    "names": ("names", _NAMES, _names),
 }

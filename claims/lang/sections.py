@@ -23,6 +23,10 @@ class SegmentationSection:
     abbreviations: tuple[str, ...]  # as written, final period included
     sent_starters: tuple[str, ...]
     dateline_max_words: int
+    wrap_min_chars: int  # see [wrapped_lines] in und/segment.toml
+    wrap_min_share: float
+    wrap_headline_share: float
+    list_item: str
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -32,6 +36,9 @@ class ClausesSection:
     joiners: tuple[str, ...]
     min_words: int
     min_claim_words: int
+    heading_max_words: int  # see [non_claims] in und/clauses.toml
+    question_max_words: int
+    stamp_max_words: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,8 @@ class DatesSection:
     future_markers: tuple[str, ...]
     future_cues: tuple[str, ...]
     approx: tuple[str, ...]
+    as_of: tuple[str, ...]  # "hingga", "as of": the date stamps a running tally, not an event
+    recurrence: tuple[str, ...]  # "kembali", "again": another occurrence, not the same one
     parts: Mapping[str, str]  # "awal" -> "early"
     relative: Mapping[str, str]  # phrase -> dateparser notation ("1 week ago")
     patterns: tuple[DatePatternSpec, ...]  # the language's first
@@ -73,6 +82,21 @@ class NumbersSection:
     percent_words: tuple[str, ...]
     skip_phrases: tuple[str, ...]
     function_words: tuple[str, ...]
+    bounds: Mapping[str, tuple[str, ...]]  # qualifier ("more than") -> words before a figure
+    measures: Mapping[str, tuple[str, ...]]  # what is counted ("dead") -> words that name it
+    units: Mapping[str, tuple[str, ...]]  # unit ("km") -> the words written for it
+    modes: Mapping[str, tuple[str, ...]]  # "forecast" -> words before a figure that make it one
+    classifiers: tuple[str, ...]  # counting words that name nothing ("orang", "unit")
+    generic_words: tuple[str, ...]  # words near a figure that never say what it measures
+    subset_markers: tuple[str, ...]  # before a figure: it is a part of another ("termasuk")
+    partitive: tuple[str, ...]  # right after a figure: it is a part ("di antaranya", "of them")
+    change_words: tuple[str, ...]  # "menjadi", "to": the next figure measures the same
+    boundary_words: tuple[str, ...]  # "dan", "and": the words about a figure end here
+    developing: tuple[str, ...]  # measures of a developing story (tolls) that are updated
+    fluctuating: tuple[str, ...]  # developing measures that may fall ("missing")
+    revision_words: tuple[str, ...]  # "dikoreksi", "revised": a later figure corrects one
+    update_words: tuple[str, ...]  # "bertambah menjadi", "has risen to": the latest count
+    approximation: float  # relative tolerance of "about" and "nearly"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -176,6 +200,14 @@ class MetadataSection:
     detection_min_words: int
     detection_min_share: float
     detection_min_lead: float
+    stamp_max_words: int
+    header_max_days: int
+    time: str  # a time of day right after a date
+    byline_words: tuple[str, ...]
+    update_words: tuple[str, ...]
+    masthead_max_words: int
+    file_name_skip: tuple[str, ...]
+    file_name_min_letters: int
     files: str
 
 
@@ -184,3 +216,45 @@ class StopwordsSection:
     """``stopwords.toml``: the commonest function words, casefolded."""
 
     words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TimesSection:
+    """``times.toml``: how clock times and parts of the day are written, and the time zones."""
+
+    cues: tuple[str, ...]  # words before a clock time ("pukul")
+    am: tuple[str, ...]
+    pm: tuple[str, ...]
+    approximate: tuple[str, ...]  # "sekitar", "around"
+    as_of: tuple[str, ...]  # "hingga", "as of": the time a figure stood at
+    local: tuple[str, ...]  # "waktu setempat", "local time"
+    breaks: tuple[str, ...]  # words that open another happening in a sentence ("dan", "ketika")
+    happened: tuple[str, ...]  # verbs that say an event happened ("terjadi", "struck")
+    zones: Mapping[str, float]  # name as written -> hours east of UTC
+    reference_zones: tuple[str, ...]  # zones given for readers elsewhere (GMT), never local
+    periods: Mapping[str, tuple[int, int]]  # part of the day -> (start, end) minutes; the end
+    # passes 1440 when it runs past midnight
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PlacesSection:
+    """``places.toml``: the words that say what kind of place a name is, before it
+    ("Kecamatan"), after it ("regency") or with "of" ("city of"), the words after which a
+    capitalised name is a place ("di", "in"), and the level of each administrative kind."""
+
+    before: Mapping[str, str]  # word as written (any case) -> kind
+    after: Mapping[str, str]
+    of: Mapping[str, str]
+    markers: tuple[str, ...]
+    tiers: Mapping[str, int]  # kind -> level, 1 for a province; kinds without one are sites
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NamesSection:
+    """``names.toml``: the words before a person's name (roles, ranks, honorifics) and the old
+    spellings that still appear in names ("dj" for "j")."""
+
+    titles: frozenset[str]  # casefolded
+    generic: tuple[str, ...]  # parts of many names ("Utara", "Raya"): neither name nor context
+    spellings: Mapping[str, str]  # old -> current, lower case
+    joiners: tuple[str, ...]  # words that join names in a list ("dan", "and")

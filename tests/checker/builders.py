@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from checker.events import group_events
 from checker.nli.labels import NLIScores
-from checker.rules import RuleContext
+from checker.rules import CorpusCheck, RuleContext
+from checker.rules import Rule as FindingRule
+from checker.types import Finding
 from claims.extract import ExtractedArticle, Extraction, extract_corpus
 from claims.ingest import read_inputs
 from claims.types import (
@@ -199,3 +202,9 @@ class ScriptedNLI:
 def scripted(table: dict[tuple[str, str], NLIScores], default: NLIScores = NEUTRAL) -> ScriptedNLI:
     """A test double answering from an explicit (premise, hypothesis) -> scores table."""
     return ScriptedNLI(lambda premise, hypothesis: table.get((premise, hypothesis), default))
+
+
+def corpus_findings(extraction: Extraction, rule: FindingRule[CorpusCheck, Any]) -> list[Finding]:
+    """A corpus-scoped rule on every claim of ``extraction``, as the pipeline runs it."""
+    corpus = CorpusCheck({e.article.id: e.claims for e in extraction.articles})
+    return list(rule.detect(corpus, drift_context(extraction)))

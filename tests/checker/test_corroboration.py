@@ -6,7 +6,9 @@ the scores are the test's own, not a model's. The claims are real extraction out
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -215,3 +217,87 @@ def test_judge_no_pairs_asks_nothing() -> None:
     backend = ScriptedNLI()
     assert judge([], backend) == []
     assert backend.asked == []
+
+
+# --- figures and wire copies ---------------------------------------------------------------
+
+TOLL = "Hingga Selasa malam, BNPB mencatat {} orang meninggal dunia akibat gempa di Cianjur."
+WIRE = (
+    "Jakarta (ANTARA) - Kepala BNPB mengatakan jumlah korban meninggal dunia akibat gempa "
+    "Cianjur mencapai 268 orang hingga Selasa petang.\n\n"
+    "Dari jumlah itu, 122 jenazah sudah teridentifikasi, sedangkan 151 orang masih dinyatakan "
+    "hilang dan terus dicari tim SAR gabungan.\n\n"
+    "Menurut dia, sebagian besar korban meninggal karena tertimpa bangunan yang runtuh saat "
+    "gempa mengguncang kawasan permukiman padat."
+)
+
+
+def _entails_when_both(key: str) -> Callable[[str, str], NLIScores]:
+    """Test double rule: every statement holding ``key`` entails every other one."""
+    return lambda premise, hypothesis: ENTAILS if key in premise and key in hypothesis else NEUTRAL
+
+
+def _corroborate_all(extraction: Extraction, backend: ScriptedNLI) -> list[Corroboration]:
+    claims = [c for e in extraction.articles for c in e.claims]
+    pairs = [Pair(a, b, 1.0) for a, b in combinations(claims, 2) if a.article_id != b.article_id]
+    articles = {e.article.id: e.article for e in extraction.articles}
+    return list(
+        corroborate(
+            claims,
+            judge(pairs, backend),
+            articles,
+            group_events(extraction.articles),
+            similar=lambda a, b: 0.0,
+        )
+    )
+
+
+def test_corroborate_never_counts_another_figure_as_support(tmp_path: Path) -> None:
+    extraction = extract_stories(
+        tmp_path,
+        *(
+            Story(name, f"{JUNE_CALL}\n\n{TOLL.format(figure)}", outlet, "2022-11-22")
+            for name, outlet, figure in (
+                ("a", "Kontan", 27),
+                ("b", "Tempo", 29),
+                ("c", "Detik", 27),
+            )
+        ),
+    )
+    found = {
+        c.claim.article_id: c.outlets
+        for c in _corroborate_all(extraction, ScriptedNLI(_entails_when_both("BNPB")))
+        if "BNPB" in c.claim.text
+    }
+    # the model says 29 entails 27; the figures say otherwise
+    assert found == {"a": ("Detik",), "b": (), "c": ("Kontan",)}
+
+
+def test_corroborate_counts_copies_of_one_wire_story_once(tmp_path: Path) -> None:
+    extraction = extract_stories(
+        tmp_path,
+        Story("copy1", WIRE, "Lensa Jabar", "2022-11-22"),
+        Story(
+            "copy2",
+            WIRE.replace("Kepala BNPB", "Kepala BNPB Letjen TNI"),
+            "Kilas Bandung",
+            "2022-11-22",
+        ),
+        Story(
+            "own",
+            "Sebelumnya, Selasa malam, BNPB mencatat 268 orang meninggal dunia akibat gempa Cianjur.",
+            "Detak Jabar",
+            "2022-11-23",
+        ),
+    )
+    agree = ScriptedNLI(_entails_when_both("268"))
+    found = {
+        c.claim.article_id: c for c in _corroborate_all(extraction, agree) if "268" in c.claim.text
+    }
+    # the independent outlet is backed once by the two copies, and told which they are
+    assert len(found["own"].outlets) == 1
+    assert found["own"].copies and "Antara" in found["own"].copies[0]
+    # a copy never backs the other copy
+    assert found["copy1"].outlets == ("Detak Jabar",)
+    assert found["copy2"].outlets == ("Detak Jabar",)
+    assert any("Kilas Bandung" in note or "Lensa Jabar" in note for note in found["copy1"].copies)

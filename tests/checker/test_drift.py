@@ -105,12 +105,25 @@ def test_quote_drift_wording_only_is_info(tmp_path: Path, swap: bool) -> None:
     assert {d.aspect for d in found[0].differences} == {"wording"}
 
 
-def test_quote_drift_same_quote_other_speaker_is_error(tmp_path: Path) -> None:
-    found = _run(detect_quote_drift, tmp_path, f"{QUOTE} kata Xi.", f"{QUOTE} kata Putin.")
-    assert [f.severity for f in found] == [Severity.ERROR]
+def test_same_quote_other_speaker_same_occasion_is_attribution_drift(tmp_path: Path) -> None:
+    """The same words on the same occasion in another mouth: attribution drift (a warning), not
+    quote drift, which is for a quotation moved to another day or occasion."""
+    first, second = f"{QUOTE} kata Xi.", f"{QUOTE} kata Putin."
+    assert _run(detect_quote_drift, tmp_path, first, second) == []
+    found = _run(detect_attribution_drift, tmp_path, first, second)
+    assert [(f.kind, f.severity) for f in found] == [("attribution-drift", Severity.WARNING)]
     assert ("speaker", "Xi", "Putin") in {
         (d.aspect, d.claim_value, d.evidence_value) for d in found[0].differences
     }
+
+
+def test_same_quote_other_speaker_other_day_is_quote_drift_only(tmp_path: Path) -> None:
+    first, second = f"{QUOTE} kata Xi.", f"{QUOTE} kata Putin."
+    moved = (JUNE, DECEMBER)
+    found = _run(detect_quote_drift, tmp_path, first, second, occasions=moved)
+    assert [(f.kind, f.severity) for f in found] == [("quote-drift", Severity.ERROR)]
+    assert {"date", "speaker"} <= {d.aspect for d in found[0].differences}
+    assert _run(detect_attribution_drift, tmp_path, first, second, occasions=moved) == []
 
 
 @pytest.mark.parametrize(
@@ -196,6 +209,49 @@ def test_date_drift_other_statement_same_event_is_no_finding(tmp_path: Path) -> 
         "Harga beras di pasar tradisional Surabaya naik tajam pada Kamis (16/6/2022).",
     )
     assert found == []
+
+
+SEMERU_LEAD = "Ribuan warga Lumajang mengungsi setelah erupsi di Jawa Timur."
+SEMERU: tuple[Occasion, Occasion] = (("2021-12-04", SEMERU_LEAD), ("2021-12-06", SEMERU_LEAD))
+FLOW = "Gunung Semeru di Lumajang {again}mengeluarkan awan panas guguran pada {day} sore."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # two tallies on two days: an update of the toll
+            "Hingga Sabtu (4/12/2021) pukul 23.00 WIB, BNPB mencatat 13 orang meninggal dunia akibat awan panas Semeru.",
+            "Hingga Senin (6/12/2021) malam, BNPB mencatat 22 orang meninggal dunia akibat awan panas Semeru.",
+        ),
+        (  # another eruption on another day
+            FLOW.format(again="", day="Sabtu (4/12/2021)"),
+            FLOW.format(again="kembali ", day="Senin (6/12/2021)"),
+        ),
+    ],
+    ids=["tally-stamp", "recurrence"],
+)
+def test_date_drift_tallies_and_recurrences_are_no_finding(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    assert _run(detect_date_drift, tmp_path, first, second, occasions=SEMERU) == []
+
+
+def test_date_drift_same_flow_on_two_days_is_still_drift(tmp_path: Path) -> None:
+    """The control for the cases above: without a marker, the moved day is drift."""
+    first = FLOW.format(again="", day="Sabtu (4/12/2021)")
+    second = FLOW.format(again="", day="Senin (6/12/2021)")
+    found = _run(detect_date_drift, tmp_path, first, second, occasions=SEMERU)
+    assert [f.kind for f in found] == ["date-drift"]
+
+
+def test_date_drift_same_relative_words_read_as_other_days_is_no_finding(tmp_path: Path) -> None:
+    """One wire story copied by two outlets published a week apart: "Selasa" reads as two
+    different Tuesdays, but neither outlet changed a date."""
+    statement = (
+        "Kepala BNPB mengatakan jumlah korban meninggal mencapai 268 orang hingga Selasa petang."
+    )
+    occasions = (("2022-11-23", JUNE_CALL), ("2022-11-30", JUNE_CALL))
+    assert _run(detect_date_drift, tmp_path, statement, statement, occasions=occasions) == []
 
 
 # --- number and ordinal drift --------------------------------------------------------------

@@ -154,3 +154,56 @@ def test_same_event_follows_article_grouping() -> None:
     december = claim_with(extraction, ID_002, "Beijing mengklaim netral")
     assert events.same_event(june_000, june_004)
     assert not events.same_event(june_000, december)
+
+
+RATE_ID = (
+    "Bank sentral memutuskan menaikkan suku bunga acuan sebesar 25 basis poin menjadi 3,75 "
+    "persen dalam rapat dewan gubernur pada Selasa (23/8/2022) di Jakarta. Keputusan itu diambil "
+    "untuk menahan laju inflasi yang terus meningkat akibat kenaikan harga pangan dan energi. "
+    "Suku bunga fasilitas pinjaman juga dinaikkan menjadi 4,50 persen, kata gubernur bank "
+    "sentral Indonesia dalam konferensi pers."
+)
+RATE_EN = (
+    "The central bank unexpectedly raised its key interest rate by 25 basis points to 3.75% on "
+    "Tuesday in Jakarta, as policymakers moved to curb rising inflation driven by higher food "
+    "and energy costs. The lending facility rate was also lifted to 4.50%, the governor of "
+    "Indonesia's central bank told a news conference."
+)
+OTHER_EN = (
+    "Floods forced 300 families from their homes in Jakarta on Tuesday, the city's disaster "
+    "agency said, as heavy rain continued for a third day and rivers burst their banks. "
+    "Officials said 25 schools were closed and the governor told residents near rivers to leave."
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "together"),
+    [(RATE_EN, True), (OTHER_EN, False)],
+    ids=["same-event-other-language", "same-day-other-story-other-language"],
+)
+def test_group_events_across_languages_by_names_and_figures(
+    tmp_path: Path, second: str, together: bool
+) -> None:
+    extraction = extract_stories(
+        tmp_path,
+        Story("id", RATE_ID, "Kabar Pasar", "2022-08-23"),
+        Story("en", second, "Asia Wire", "2022-08-23", language="en"),
+    )
+    events = group_events(extraction.articles)
+    assert (events.article_event["id"].id == events.article_event["en"].id) is together
+
+
+@pytest.mark.parametrize(
+    ("published", "together"),
+    [("2022-06-20", True), ("2022-06-30", False)],
+    ids=["five-days-after", "two-weeks-after"],
+)
+def test_group_events_article_dated_only_by_publication_may_come_days_later(
+    tmp_path: Path, published: str, together: bool
+) -> None:
+    # a commentary that names no day, published some days after the call it discusses
+    comment = f"{LEAD_WITHOUT_DATES[0]} {LEAD_WITHOUT_DATES[1]}"
+    extraction = _two_calls(tmp_path, published, comment)
+    assert article_date(article_of(extraction, "b"))[1] is None  # dated by publication only
+    events = group_events(extraction.articles)
+    assert (events.article_event["a"].id == events.article_event["b"].id) is together

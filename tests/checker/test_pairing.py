@@ -7,10 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from checker.pairing import ClaimIndex, PairingOptions, candidate_pairs, claim_terms
+from checker.pairing import (
+    ClaimIndex,
+    PairingOptions,
+    candidate_pairs,
+    claim_terms,
+    spread_over_articles,
+)
 from checker.types import Pair
 from claims.extract import Extraction
-from claims.types import Claim
+from claims.types import Claim, Span
 
 from .builders import (
     ID_000,
@@ -43,7 +49,12 @@ def _chosen_by(
         others = [j for j in range(len(claims)) if claims[j].article_id != claim.article_id]
         ranked = sorted(((index.score(i, j) / self_score, j) for j in others), reverse=True)
         ranked = [(s, j) for s, j in ranked if s >= options.min_relative_score]
-        wanted |= {frozenset({claim.id, claims[j].id}) for _, j in ranked[: options.top_k]}
+        best_per_article: dict[str, tuple[float, int]] = {}
+        for s, j in ranked:
+            best_per_article.setdefault(claims[j].article_id, (s, j))
+        firsts = sorted(best_per_article.values(), reverse=True)
+        rest = [item for item in ranked if item not in firsts]
+        wanted |= {frozenset({claim.id, claims[j].id}) for _, j in (firsts + rest)[: options.top_k]}
     return wanted
 
 
@@ -137,3 +148,18 @@ def test_candidate_pairs_grow_linearly_with_copies(tmp_path: Path, copies: int) 
     assert all(p.claim.article_id != p.other.article_id for p in pairs)
     if copies > 1:  # a copy's claims have partners in every other copy of the same article
         assert len(pairs) / claims >= 1.0
+
+
+def test_spread_over_articles_takes_each_outlets_best_before_a_second_partner() -> None:
+    """An outlet that tells a fact twice (lead and body) must not take every slot from the
+    outlet that gives a different figure."""
+    texts = {
+        "b#1": "Gempa Cianjur menewaskan 162 orang, kata Gubernur Ridwan Kamil Senin.",
+        "b#2": "Gubernur Ridwan Kamil: gempa Cianjur menewaskan 162 orang.",
+        "c#1": "Gempa di Cianjur menewaskan 62 orang, menurut Ridwan Kamil.",
+    }
+    claims = [Claim(i, i.split("#")[0], t, Span(0, len(t), 1)) for i, t in texts.items()]
+    ranked = [(0.9, 0), (0.8, 1), (0.5, 2)]
+    assert spread_over_articles(ranked, claims, 2) == [(0.9, 0), (0.5, 2)]
+    assert spread_over_articles(ranked, claims, 3) == [(0.9, 0), (0.5, 2), (0.8, 1)]
+    assert spread_over_articles(ranked, claims, 1) == [(0.9, 0)]

@@ -232,6 +232,15 @@ def test_clean_article_drops_headline_list_until_story_resumes(
         ("Read more: Markets fall as oil prices rise", "related-link"),
         ("Photo: Reuters/Jane Doe", "photo-caption"),
         ("https://example.com/story", "bare-link"),
+        # captions that carry a date, a sentence and a credit after it
+        ("Photo: Relatives wait outside the hospital on Sunday. (Daily News/Ari)", "photo-caption"),
+        ("(Photo: REUTERS/Jane Doe) Rescuers carry debris at the port on Sunday.", "photo-caption"),
+        (
+            "> Foto: Warga mengungsi dari desa itu, Senin (6/12/2021). (Harian Kita/Yoga)",
+            "photo-caption",
+        ),
+        ("Kapal nelayan di dermaga Pulau Lancang. (Dok. Warta Kita)", "photo-caption"),
+        ("- Photos: the town after the quake", "photo-caption"),
     ],
 )
 def test_clean_article_removes_english_furniture(line: str, rule: str) -> None:
@@ -316,3 +325,17 @@ def test_clean_article_spans_index_original_for_any_text(
         id="h", path="<h>", text=ending.join(lines), language=language, first_line=first_line
     )
     _assert_faithful(clean_article(article))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harga naik menjadi Rp10.000 per liter, kata menteri itu. (Reuters)",
+        "Photo opportunities were limited at the summit, officials said.",
+        "Fotografer itu mengatakan dia melihat api dari kejauhan.",
+    ],
+)
+def test_clean_article_keeps_story_lines_that_mention_photos(line: str) -> None:
+    story = "The minister said talks between the two countries would resume next week."
+    cleaned = clean_article(_article(f"{story}\n{line}", language="en"))
+    assert cleaned.removed == ()

@@ -282,3 +282,31 @@ def test_impossible_date_in_the_lead_does_not_stop_the_run(tmp_path) -> None:  #
     corpus = read_inputs([str(bad), str(good)])
     assert {a.path for a in corpus.articles} == {str(bad), str(good)}
     assert next(a for a in corpus.articles if a.path == str(bad)).published is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        (
+            "tag.html",
+            "<html><body><h1>harga bbm</h1><ul><li><a href='/a'>Harga Pertalite Naik</a></li>"
+            "<li><a href='/b'>Daftar Harga Pertamax</a></li></ul></body></html>",
+            "reads as a sentence",
+        ),
+        (
+            "styles.html",
+            "<html><head><style>.a{color:red}</style></head><body><div class='a'></div>"
+            "<script>window.x = 1;</script></body></html>",
+            "shows no text",
+        ),
+        ("menu.txt", "Beranda\nNasional\nEkonomi\nOlahraga", "reads as a sentence"),
+    ],
+)
+def test_read_inputs_skips_what_is_not_an_article(
+    write_file: WriteFile, name: str, content: str, says: str
+) -> None:
+    corpus = _read(write_file(name, content), write_file("ada.txt", STORY))
+    assert [Path(a.path).name for a in corpus.articles] == ["ada.txt"]
+    (skipped,) = corpus.skipped
+    assert skipped.source.endswith(name) and skipped.reason.startswith("not an article: ")
+    assert says in skipped.reason

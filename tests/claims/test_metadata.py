@@ -8,7 +8,7 @@ import pytest
 
 from claims.calendar import infer_year
 from claims.lang import available_languages
-from claims.metadata import infer_metadata
+from claims.metadata import infer_corpus_metadata, infer_metadata
 from claims.metadata_rules import metadata_rules
 from claims.types import Article, Provenance
 
@@ -48,7 +48,8 @@ def test_infer_metadata_year_from_weekday_is_explained(seed_articles: tuple[Arti
     assert kontan.published == datetime(2022, 6, 15)
     assert published.inferred
     assert "text line 5: 'Rabu (15/6)'" in published.source
-    assert "year 2022 inferred" in published.source and "Wednesday" in published.source
+    assert "year 2022 inferred: the year the run's other articles are from" in published.source
+    assert "Wednesday" in published.source
 
 
 def test_infer_metadata_undated_article_stays_undated(seed_articles: tuple[Article, ...]) -> None:
@@ -67,11 +68,13 @@ def test_infer_metadata_day_month_alone_is_not_guessed() -> None:
     assert "no year" in published.source and "June 15" in published.source
 
 
-def test_infer_metadata_weekday_mismatch_keeps_stated_date() -> None:
+def test_infer_metadata_lead_with_wrong_weekday_is_not_the_date() -> None:
+    # One of the two is wrong, so the lead cannot date the article: it stays undated (and is
+    # anchored by its event later) rather than forming an event of its own on a wrong day.
     article = _infer("Presiden berbicara dengan Putin pada Kamis (15/6/2022), kata media itu.")
     source = _provenance(article, "published").source
-    assert article.published == datetime(2022, 6, 15)
-    assert "Thursday" in source and "Wednesday" in source
+    assert article.published is None
+    assert "Thursday" in source and "Wednesday" in source and "not used" in source
 
 
 def test_infer_metadata_stamp_keeps_local_time() -> None:
@@ -166,3 +169,192 @@ def test_metadata_rules_load_for_every_language(language: str) -> None:
     rules = metadata_rules(language)
     assert rules.head_lines > 0 and rules.datelines
     assert rules.canonical_outlet("kompas.com") == "Kompas.com"
+
+
+def _infer_at(path: str, text: str, **options: object) -> Article:
+    article = Article(id="t", path=path, text=text)
+    return infer_metadata(article, today=TODAY, **options)  # type: ignore[arg-type]
+
+
+STORY_EN = "The minister said the talks between the two countries would resume next week."
+STORY_ID = "Menteri mengatakan pembicaraan kedua negara akan dilanjutkan pekan depan di Jakarta."
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "outlet", "source"),
+    [
+        # the page's masthead, written like a domain
+        (
+            "a.txt",
+            f"KABARSELATAN.COM\n\nJudul Berita Panjang Hari Ini\n\n{STORY_ID}",
+            "KABARSELATAN.COM",
+            "masthead",
+        ),
+        # a masthead the file's name spells
+        (
+            "05_harian_pagi.txt",
+            f"HARIAN PAGI\n\nJudul Berita Panjang Hari Ini\n\n{STORY_ID}",
+            "HARIAN PAGI",
+            "masthead",
+        ),
+        # a short first line the name does not spell is no outlet; the name is the last resort
+        (
+            "07_kabar_selatan.txt",
+            f"BERITA UTAMA\n\nJudul Berita Panjang Hari Ini\n\n{STORY_ID}",
+            "Kabar Selatan",
+            "file's name",
+        ),
+        # "City, Region (Outlet) -" and a domain that opens the lead on its own
+        ("x.txt", f"MALANG, Indonesia (Kabar Timur) - {STORY_EN}", "Kabar Timur", "dateline"),
+        ("x.txt", f"KabarSelatan.id - {STORY_ID}", "KabarSelatan.id", "dateline"),
+        # a byline's credit, when it is recognisably an outlet (a news agency here)
+        ("x.txt", f"By Jane Doe, Reuters\n\n{STORY_EN}", "Reuters", "dateline"),
+        # the outlet printed before a stamp; a weekday there is not one
+        (
+            "x.txt",
+            f"WartaKini.id | Senin, 03/10/2022 10:05 WIB\n\n{STORY_ID}",
+            "WartaKini.id",
+            "stamp",
+        ),
+    ],
+)
+def test_infer_metadata_outlet_from_every_signal(
+    path: str, text: str, outlet: str, source: str
+) -> None:
+    article = _infer_at(path, text)
+    assert article.outlet == outlet
+    assert source in _provenance(article, "outlet").source
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("000_ec27902bce71dca6.txt", f"Senin, 03/10/2022\n\n{STORY_ID}"),  # a hash; a weekday
+        ("feed.jsonl:3", STORY_ID),  # one of many records of a file
+        ("<stdin>", STORY_ID),
+        ("draft.txt", STORY_ID),  # a word, not a name
+        ("x.txt", f"By Jane Doe, Jakarta\n\n{STORY_EN}"),  # a place, not an outlet
+    ],
+)
+def test_infer_metadata_outlet_not_made_up(path: str, text: str) -> None:
+    article = _infer_at(path, text)
+    assert article.outlet is None
+    assert _provenance(article, "outlet").source.startswith("not found")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source"),
+    [
+        # the byline's date before a site header date above the headline
+        (
+            "Senin, 5 Desember 2022\n\nJudul Berita Panjang Hari Ini\n\n"
+            f"Oleh: Nama Penulis | Sabtu, 3 Desember 2022 16:20\n\n{STORY_ID}",
+            datetime(2022, 12, 3, 16, 20),
+            "byline",
+        ),
+        # the stamp below the headline before the header above it
+        (
+            "Kamis, 1 Desember 2022\n\nJudul Berita Panjang Hari Ini\n\n"
+            f"KabarX.com - 21/11/2022, 15:30 WIB\n\n{STORY_ID}",
+            datetime(2022, 11, 21, 15, 30),
+            "UTC+07:00",
+        ),
+        # a header far after the day the lead reports is the day the page was seen
+        (
+            "Kamis, 5 Januari 2023\n\nJudul Berita Panjang Hari Ini\n\n"
+            "JAKARTA - Gempa mengguncang Cianjur pada Senin (21/11/2022) siang, kata BMKG.",
+            datetime(2022, 11, 21),
+            "the day the page was seen",
+        ),
+        # a page's update time only when nothing else dates it
+        (
+            f"Updated: Mon 3 Oct 2022, 8:02 AM\nPublished: Mon 3 Oct 2022, 6:15 AM\n\n{STORY_EN}",
+            datetime(2022, 10, 3, 6, 15),
+            "stamp",
+        ),
+    ],
+)
+def test_infer_metadata_publication_date_by_rank(
+    text: str, published: datetime, source: str
+) -> None:
+    article = _infer(text)
+    assert article.published == published
+    assert source in _provenance(article, "published").source
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("Published: Tue 22 Nov 2022, 4:40 PM", datetime(2022, 11, 22, 16, 40)),
+        ("Wednesday 23 November 2022 19:20", datetime(2022, 11, 23, 19, 20)),
+        ("Sunday, October 2, 2022 - 09:40 am", datetime(2022, 10, 2, 9, 40)),
+        ("Published Jan 10, 2021, 11:05 am SGT", datetime(2021, 1, 10, 11, 5)),
+        ("23 Aug 2022 03:39PM (Updated: 23 Aug 2022 03:39PM)", datetime(2022, 8, 23, 15, 39)),
+        ("10 January 2021", datetime(2021, 1, 10)),
+    ],
+)
+def test_infer_metadata_english_stamps_with_time(stamp: str, published: datetime) -> None:
+    article = _infer(f"THE DAILY\n{stamp}\n\nA headline about the talks\n\n{STORY_EN}")
+    assert article.published == published
+
+
+def test_infer_metadata_date_inside_a_sentence_is_no_stamp() -> None:
+    article = _infer("Gempa mengguncang Cianjur pada 21 November 2022 siang, kata petugas BMKG.")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "corpus", "published", "source"),
+    [
+        # the article's own full dates name the year: 9 February 2018 was a Friday
+        (
+            "Presiden tiba pada Jumat (9/2) pagi. Rapat 5 Januari 2018 sudah membahasnya.",
+            (),
+            datetime(2018, 2, 9),
+            "its own full dates",
+        ),
+        # the run's other articles do, where the article names none
+        (
+            "Presiden tiba pada Jumat (9/2) pagi, kata juru bicara.",
+            (2018,),
+            datetime(2018, 2, 9),
+            "other articles",
+        ),
+        # no year anywhere: the latest year, not after today, in which the weekday fits
+        (
+            "Presiden tiba pada Jumat (9/2) pagi, kata juru bicara.",
+            (),
+            datetime(2024, 2, 9),
+            "most recent year",
+        ),
+        # an English dateline's day, in the run's year
+        (
+            "JAKARTA, Aug 23 (Asia Wire) - The central bank raised its rate.",
+            (2022,),
+            datetime(2022, 8, 23),
+            "other articles",
+        ),
+    ],
+)
+def test_infer_metadata_yearless_lead_in_the_year_named(
+    text: str, corpus: tuple[int, ...], published: datetime, source: str
+) -> None:
+    article = _infer_at("x.txt", text, corpus_years=corpus)
+    assert article.published == published
+    assert source in _provenance(article, "published").source
+
+
+def test_infer_metadata_yearless_weekday_that_misses_the_year_is_not_moved() -> None:
+    # 10 February 2018 was a Saturday: the lead is wrong or about another year, and it is not
+    # moved to a year where Friday fits (2023), which would split the story's event.
+    article = _infer_at("x.txt", "Presiden tiba pada Jumat (10/2) pagi.", corpus_years=(2018,))
+    assert article.published is None
+    assert "not one in 2018" in _provenance(article, "published").source
+
+
+def test_infer_corpus_metadata_places_yearless_leads_in_the_run_year() -> None:
+    dated = Article(id="a", path="a.txt", text=f"Rabu, 7 Februari 2018 | 10:00 WIB\n\n{STORY_ID}")
+    yearless = Article(id="b", path="b.txt", text="Presiden tiba pada Jumat (9/2) pagi, kata dia.")
+    first, second = infer_corpus_metadata([dated, yearless], today=TODAY)
+    assert first.published == datetime(2018, 2, 7, 10, 0)
+    assert second.published == datetime(2018, 2, 9)

@@ -199,7 +199,15 @@ DRAFT_CLAIM = Evidence("draft", DRAFT, None, 3, 40, 40 + len(HOSTILE), HOSTILE)
 CRITIC_001 = ev(
     1, 15, "Xi memuji momentum pembangunan yang baik dalam hubungan bilateral.", start=1200
 )
+PESKOV_001 = ev(1, 20, "Juru bicara Kremlin Dmitry Peskov menyebut pembicaraan hangat.", start=1500)
+PESKOV_004 = ev(4, 22, "Juru bicara Kremlin Dmitri Peskov menyebut pembicaraan hangat.", start=1800)
+VENUE_003 = ev(3, 9, "Xi berbicara dari Aula Timur Balai Agung Rakyat di Beijing.", start=610)
+VENUE_001 = ev(1, 10, "Xi berbicara dari Aula Barat Balai Agung Rakyat di Beijing.", start=640)
+HOUR_003 = ev(3, 11, "Panggilan video itu dimulai pukul 16.00 waktu Beijing.", start=700)
+HOUR_004 = ev(4, 13, "Panggilan video itu dimulai pukul 17.00 waktu Beijing.", start=1100)
 FEED_CLAIM = Evidence("feed-3", FEED, "Wire, Inc.", 1, 0, 30, "Putin dan Xi berbicara 2 jam.")
+TOLL_001 = ev(1, 30, "Hingga pukul 12.00 WIB, BNPB mencatat 58 orang meninggal dunia.", start=2400)
+TOLL_003 = ev(3, 33, "Hingga pukul 19.00 WIB, BNPB mencatat 64 orang meninggal dunia.", start=2650)
 
 
 def findings() -> tuple[Finding, ...]:
@@ -253,6 +261,33 @@ def findings() -> tuple[Finding, ...]:
             confidence=1.0,
         ),
         finding(
+            "name-drift",
+            Severity.WARNING,
+            PESKOV_001,
+            (PESKOV_004,),
+            "Purna Warta (001_8e8cf64b5b00ab75, line 20) writes 'Dmitry Peskov' and Kompas.com (004_53c5a6638690b04f, line 22) writes 'Dmitri Peskov': one name spelled two ways ('Dmitry' against 'Dmitri').",
+            (Difference("name", "Dmitry", "Dmitri"),),
+            confidence=0.8,
+        ),
+        finding(
+            "location-drift",
+            Severity.WARNING,
+            VENUE_003,
+            (VENUE_001,),
+            "unknown outlet (003_4c1271fe611ef779, line 9) and Purna Warta (001_8e8cf64b5b00ab75, line 10) put the same event in different places: Aula Timur against Aula Barat.",
+            (Difference("place", "Aula Timur", "Aula Barat"),),
+            confidence=0.75,
+        ),
+        finding(
+            "time-drift",
+            Severity.WARNING,
+            HOUR_003,
+            (HOUR_004,),
+            "unknown outlet (003_4c1271fe611ef779, line 11) and Kompas.com (004_53c5a6638690b04f, line 13) report the same statement about the same event at different times of day: pukul 16.00 against pukul 17.00.",
+            (Difference("time", "pukul 16.00", "pukul 17.00"),),
+            confidence=0.7,
+        ),
+        finding(
             "nli-contradiction",
             Severity.WARNING,
             SANCTIONS_004,
@@ -269,6 +304,20 @@ def findings() -> tuple[Finding, ...]:
             "No article in the corpus supports this claim from the draft; the closest is KONTAN.CO.ID line 25 (entailment 0.12).",
             (Difference("number", "US$ 2 miliar", "US$ 98 miliar"),),
             confidence=0.7,
+        ),
+        finding(
+            "updated-figure",
+            Severity.INFO,
+            TOLL_001,
+            (TOLL_003,),
+            "Purna Warta (001_8e8cf64b5b00ab75, line 30) and unknown outlet (003_4c1271fe611ef779, line 33) give figures of a developing count at different times: dead: 58 (Wednesday 15 June 2022, 12:00) and 64 (Wednesday 15 June 2022, 19:00); unknown outlet (003_4c1271fe611ef779, line 33) is the later account. Check that the earlier figure is not reported as the current one.",
+            (
+                Difference("cardinal", "58", "64"),
+                Difference(
+                    "time", "Wednesday 15 June 2022, 12:00", "Wednesday 15 June 2022, 19:00"
+                ),
+            ),
+            confidence=0.6,
         ),
         # info-level unsupported claims, as `[severity] unsupported = "info"` reports them
         finding(
@@ -320,7 +369,12 @@ def full_report() -> Report:
         corroboration=(
             Corroboration(CALL_003, ("KONTAN.CO.ID", "Kompas.com"), (CALL_001,)),
             Corroboration(CRITIC_001, ()),
-            Corroboration(FUEL_000, ("Kompas.com",), (FUEL_004,)),
+            Corroboration(
+                FUEL_000,
+                ("Kompas.com",),
+                (FUEL_004,),
+                ("Beritabaru.co carries the Antara story also in Kompas.com",),
+            ),
             Corroboration(DRAFT_CLAIM, ()),
         ),
         articles=articles(),

@@ -26,7 +26,7 @@ def test_github_one_command_per_finding_skipped_input_and_warning(
     assert len(lines) == len(full_report.findings) + len(full_report.skipped) + len(
         full_report.warnings
     )
-    assert [line.split(" ", 1)[0] for line in lines[:9]] == ["::error"] * 3 + ["::warning"] * 4 + [
+    assert [line.split(" ", 1)[0] for line in lines[:12]] == ["::error"] * 3 + ["::warning"] * 7 + [
         "::notice"
     ] * 2
 

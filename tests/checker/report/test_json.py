@@ -62,7 +62,7 @@ def test_json_schema_rejects_malformed_documents(
 
 def test_json_summary_counts_every_severity_and_kind(full_report: Report) -> None:
     summary = json.loads(render_json(full_report))["summary"]
-    assert summary["by_severity"] == {"error": 3, "warning": 4, "info": 2}
+    assert summary["by_severity"] == {"error": 3, "warning": 7, "info": 3}
     assert sum(summary["by_kind"].values()) == summary["findings"] == len(full_report.findings)
     assert summary["single_source_claims"] == 2
     assert (summary["skipped_inputs"], summary["warnings"], summary["baselined"]) == (2, 1, 1)

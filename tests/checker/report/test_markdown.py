@@ -25,7 +25,7 @@ def test_markdown_matches_golden(
 
 
 def test_markdown_summary_counts_severities(markdown: str) -> None:
-    assert "**3 errors, 4 warnings, 2 notes** in 8 articles" in markdown
+    assert "**3 errors, 7 warnings, 3 notes** in 8 articles" in markdown
 
 
 def test_markdown_table_has_a_row_per_finding(markdown: str, full_report: Report) -> None:

@@ -53,10 +53,10 @@ def test_terminal_groups_findings_by_severity(full_report: Report) -> None:
     text = render_terminal(full_report)
     positions = [
         text.index(heading)
-        for heading in ("Errors (3)", "Warnings (4)", "Notes (2)", "Skipped inputs (2)")
+        for heading in ("Errors (3)", "Warnings (7)", "Notes (3)", "Skipped inputs (2)")
     ]
     assert positions == sorted(positions)
-    assert text.index("number-drift") < text.index("Warnings (4)") < text.index("weekday-mismatch")
+    assert text.index("number-drift") < text.index("Warnings (7)") < text.index("weekday-mismatch")
 
 
 @pytest.mark.parametrize("width", [60, 100, 140])
@@ -69,7 +69,7 @@ def test_terminal_wraps_to_the_width(full_report: Report, width: int) -> None:
 def test_terminal_summarises_counts_and_corroboration(full_report: Report) -> None:
     text = render_terminal(full_report, width=200)
     assert (
-        "Summary: 3 errors, 4 warnings, 2 notes. 8 articles, 42 claims, 120 pairs considered"
+        "Summary: 3 errors, 7 warnings, 3 notes. 8 articles, 42 claims, 120 pairs considered"
         in text
     )
     assert "Corroboration: 2 of 4 claims reported by another outlet; 2 single-source." in text
