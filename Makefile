@@ -7,7 +7,7 @@ SELARAS := $(VENV)/bin/selaras
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint bench fuzz clean
 
 install: $(VENV)/.installed
 
@@ -44,3 +44,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+# The long fuzzing run (about 20,000 generated inputs over the six fuzz tests); CI runs 2,000 each.
+fuzz: install
+	SELARAS_FUZZ_EXAMPLES=3400 $(PY) -m pytest tests/claims/test_bad_inputs_fuzz.py -q
