@@ -8,6 +8,12 @@ The top-k are spread over outlets: a claim first keeps its best partner in each 
 articles (best articles first), and only then a second partner from the same article. On real
 coverage one outlet often tells a fact twice (lead and body), and plain top-k spent every slot
 on that outlet, so the outlet that gave a different figure was never compared.
+
+Claims that give a figure of one named measure ("the dead", "climbers", "pertalite") are also
+paired across articles whatever else they say: "total pendaki tercatat 70 orang" and "ada 75
+pendaki yang berada di gunung" share too few words for BM25, but they are the two accounts of
+one figure that an editor wants compared. Each claim keeps its best such partner per measure
+and other article, at most ``measure_partners`` in all, so this also grows linearly.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dataclasses import dataclass
 
 from checker.similarity import stopwords
 from checker.types import Pair
+from claims.lang import load_language
 from claims.types import Claim
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -31,6 +38,7 @@ class PairingOptions:
     query_terms: int = 12  # the rarest terms of a claim used to find candidates
     posting_cap: int = 400  # postings read per term; bounds the work per claim
     min_relative_score: float = 0.25  # candidate score / the claim's score against itself
+    measure_partners: int = 4  # extra partners per claim that give a figure of the same measure
     k1: float = 1.2
     b: float = 0.75
 
@@ -103,6 +111,50 @@ def spread_over_articles(
     return (firsts + rest)[:top_k]
 
 
+def named_measures(claim: Claim, language: str) -> set[str]:
+    """The measures a claim gives a whole figure of, named by a measure word of its language
+    or by a name ("pertalite"); bare nouns ("suara") may count different things."""
+    known = load_language(language).numbers.measures
+    return {
+        n.measure
+        for n in claim.numbers
+        if n.measure and (n.measure in known or (n.scope and n.measure == " ".join(n.scope)))
+    }
+
+
+def measure_pairs(
+    claims: Sequence[Claim], languages: Sequence[str], index: ClaimIndex, limit: int
+) -> dict[tuple[int, int], float]:
+    """For each claim, the best-scoring claim of each other article that gives a figure of the
+    same named measure, up to ``limit`` partners, spread over articles."""
+    by_measure: dict[str, list[int]] = defaultdict(list)
+    measures = [named_measures(c, lang) for c, lang in zip(claims, languages, strict=True)]
+    for i, found in enumerate(measures):
+        for measure in found:
+            by_measure[measure].append(i)
+    chosen: dict[tuple[int, int], float] = {}
+    for i, claim in enumerate(claims):
+        if not measures[i] or limit <= 0:
+            continue
+        self_score = index.score(i, i) or 1.0
+        ranked = sorted(
+            {
+                (index.score(i, j) / self_score, j)
+                for measure in measures[i]
+                for j in by_measure[measure][: index.options.posting_cap]
+                if claims[j].article_id != claim.article_id
+            },
+            reverse=True,
+        )
+        firsts = [item for item in spread_over_articles(ranked, claims, len(ranked))]
+        best_per_article: dict[str, tuple[float, int]] = {}
+        for item in firsts:
+            best_per_article.setdefault(claims[item[1]].article_id, item)
+        for relative, j in sorted(best_per_article.values(), reverse=True)[:limit]:
+            chosen[(min(i, j), max(i, j))] = relative
+    return chosen
+
+
 def candidate_pairs(
     claims: Sequence[Claim], languages: Sequence[str], *, options: PairingOptions | None = None
 ) -> tuple[list[Pair], int]:
@@ -128,5 +180,7 @@ def candidate_pairs(
         ):
             key = (min(i, j), max(i, j))
             chosen[key] = max(chosen.get(key, 0.0), relative)
+    for key, relative in measure_pairs(claims, languages, index, options.measure_partners).items():
+        chosen.setdefault(key, relative)
     pairs = [Pair(claims[a], claims[b], score) for (a, b), score in sorted(chosen.items())]
     return pairs, considered

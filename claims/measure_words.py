@@ -38,6 +38,7 @@ class MeasureWords:
     subareas: frozenset[str]  # kinds of place below a regency ("kecamatan", "desa")
     bounds: tuple[tuple[Qualifier, re.Pattern[str]], ...]
     modes: tuple[tuple[str, re.Pattern[str]], ...]  # "forecast", "earlier"
+    ranking: re.Pattern[str] | None  # a superlative: "inflasi tertinggi, yakni 1,87 persen"
 
 
 @cache
@@ -78,4 +79,5 @@ def measure_words(language: LanguageData) -> MeasureWords:
             (mode, re.compile(r"\W*" + alternation(phrases)))
             for mode, phrases in section.modes.items()
         ),
+        ranking=re.compile(alternation(section.ranking_words)) if section.ranking_words else None,
     )

@@ -86,8 +86,19 @@ def measures(
             measure += f" ({area})"  # "14 orang meninggal di Kecamatan Pronojiwo"
         if measure:
             measure = _with_mode(text, measure, left, words)
+        if measure and _ranked(text, span[0], measure, scope, words):
+            measure = f"{measure.partition(' (')[0]} (ranked)"
         found.append(Measured(measure or None, scope))
     return found
+
+
+def _ranked(text: str, start: int, measure: str, scope: Sequence[str], words: MeasureWords) -> bool:
+    """A superlative before the figure in its sentence ("Kota Bukittinggi menjadi wilayah
+    dengan inflasi tertinggi, yakni 1,87 persen"): the figure of one of several, not of the
+    whole; unless the figure is already named by what it is about ("terendah di Merauke")."""
+    if words.ranking is None or measure == " ".join(scope):
+        return False
+    return bool(words.ranking.search(text, 0, start))
 
 
 def _measure(

@@ -56,6 +56,9 @@ class _Vocabulary:
     clock_before: re.Pattern[str]  # "pukul 21.00", "at 7:34": a time of day, no quantity
     clock_after: re.Pattern[str]  # "14.30 WIB", "1 p.m.", "0621 GMT"
     counted: frozenset[str]  # words after a figure that say it counts something ("orang")
+    # singular forms listed beside their plural ("passenger", "passengers"): "Boeing 737
+    # passenger jet" names a model, since a count of 737 would take the plural
+    singular: frozenset[str]
 
 
 def find_numbers(
@@ -190,7 +193,8 @@ def _is_code(text: str, match: re.Match[str], vocab: _Vocabulary) -> bool:
         return False  # "Sebanyak 41 ...", "BNPB: Korban ... 268": a sentence or line opens
     after = _FOLLOWING_WORD.match(text, match.end())
     if after is not None and after.group(1).casefold() in vocab.counted:
-        return False  # "Gempa Cianjur 252 Orang", "Rekor 29 Kali"
+        # "Gempa Cianjur 252 Orang", "Rekor 29 Kali"; but "Boeing 737 passenger jet"
+        return after.group(1).casefold() in vocab.singular and match.group("num") != "1"
     written = match.group("num")
     if not written[:1].isdigit():
         return written[:1].isupper()  # "Seribu" inside a name, not "seribu warga"
@@ -272,6 +276,12 @@ def _vocabulary(language: LanguageData) -> _Vocabulary:
             w.casefold()
             for words in (section.classifiers, *section.units.values(), *section.measures.values())
             for w in words
+        ),
+        singular=frozenset(
+            w.casefold()
+            for words in section.measures.values()
+            for w in words
+            if f"{w}s" in words or f"{w}es" in words
         ),
         clock_after=re.compile(
             rf"\s*(?:{alternation([*times.zones, *times.am, *times.pm], bounded=False)})"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from checker.similarity import content_words, jaccard, overlap
 from checker.types import Difference
 from claims.entities import canonical_entity, match_aliases
+from claims.lang import load_language
 from claims.quotes import normalise_quote
 from claims.types import Claim
 
@@ -62,6 +63,18 @@ def word_changes(a: str, b: str) -> list[tuple[str, str]]:
     return changes
 
 
+def tallies_of_one_count(a: Claim, b: Claim, ctx: RuleContext) -> bool:
+    """Whether both claims give a figure of one developing count (the dead, the missing):
+    statements of such a count made on different days are updates of each other."""
+
+    def counts(claim: Claim) -> set[str]:
+        developing = set(load_language(ctx.language(claim)).numbers.developing)
+        measures = (n.measure.partition(" (")[0] for n in claim.numbers if n.measure)
+        return {m for m in measures if m in developing}
+
+    return bool(counts(a) & counts(b))
+
+
 def attribution_differences(a: Claim, b: Claim, ctx: RuleContext) -> list[Difference]:
     """The speaker and the cited source, where the two claims surely name different parties."""
     diffs = []
@@ -69,9 +82,18 @@ def attribution_differences(a: Claim, b: Claim, ctx: RuleContext) -> list[Differ
     said_a, said_b = _credited(a, b, language), _credited(b, a, language)
     if _different_parties(said_a, said_b, language):
         diffs.append(Difference("speaker", said_a or "", said_b or ""))
-    if _different_parties(a.source, b.source, language):
+    if _different_parties(a.source, b.source, language) and not _cites_both(a, b):
         diffs.append(Difference("source", a.source or "", b.source or ""))
     return diffs
+
+
+def _cites_both(a: Claim, b: Claim) -> bool:
+    """Whether either claim also names the other's cited outlet: "Menurut CCTV, seperti
+    Channel News Asia lansir, ..." cites both outlets, whichever one the parser kept."""
+    ta, tb = f" {plain(a.text)} ", f" {plain(b.text)} "
+    return bool(b.source and f" {plain(b.source)} " in ta) or bool(
+        a.source and f" {plain(a.source)} " in tb
+    )
 
 
 def _credited(claim: Claim, other: Claim, language: str) -> str | None:

@@ -6,7 +6,10 @@ Three kinds of "different day" are not drift, each seen on real coverage:
 - a statement about another occurrence ("kembali mengeluarkan awan panas pada Senin", "erupted
   again on Monday"): a second eruption is another event on another day;
 - the same words resolved to different days ("hingga Selasa petang" in two copies published a
-  day apart): the difference is in the reading of a relative date, not in what outlets wrote.
+  day apart): the difference is in the reading of a relative date, not in what outlets wrote;
+- two tallies of a developing count ("the toll has risen to 131, police said on Wednesday"
+  against "police on Tuesday denied it had passed 125"): statements made on two days, the
+  later one an update, not one statement re-dated.
 The markers are language data (``as_of`` and ``recurrence`` in claims/lang/<code>/dates.toml).
 """
 
@@ -18,7 +21,7 @@ from datetime import date
 from checker.events import day_dates
 from checker.findings import describe, long_date
 from checker.rules.base import NoOptions, Rule, RuleContext
-from checker.rules.compare import plain, same_statement
+from checker.rules.compare import plain, same_statement, tallies_of_one_count
 from checker.types import Difference, Finding, Pair, Severity
 from claims.lang import load_language
 from claims.types import Claim, DateMention
@@ -36,6 +39,8 @@ def detect(pair: Pair, ctx: RuleContext) -> Iterator[Finding]:
         return
     if _words(a, da - db) == _words(b, db - da):
         return  # the same date words, read differently: not something an outlet changed
+    if tallies_of_one_count(a, b, ctx):
+        return  # two tallies of a developing count, made on two days
     similarity = same_statement(a, b, ctx)
     if not similarity:
         return

@@ -2,6 +2,9 @@
 other, and no structured rule explains it.
 
 A verdict-scoped rule: it sees only the judged pairs on which no pair rule found anything.
+Two tallies of a developing count tied to different days ("the toll has risen to 131" on
+Wednesday, "police denied it had passed 125" on Tuesday) read as contradictory to the model, but
+they are an update: updated-figure reports them when their figures differ.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 
 from checker.findings import describe
 from checker.rules.base import Rule, RuleContext, option
+from checker.rules.compare import tallies_of_one_count
 from checker.types import Finding, Severity, Verdict
 
 
@@ -23,6 +27,8 @@ def detect(verdict: Verdict, ctx: RuleContext) -> Iterator[Finding]:
     """A contradiction at or above the threshold between claims about the same event."""
     a, b = verdict.pair.claim, verdict.pair.other
     if verdict.contradiction < ctx.options(RULE).contradiction or not ctx.events.same_event(a, b):
+        return
+    if tallies_of_one_count(a, b, ctx) and ctx.events.context_date(a) != ctx.events.context_date(b):
         return
     ea, eb = ctx.evidence(a), ctx.evidence(b)
     yield RULE.finding(

@@ -97,7 +97,7 @@ _NUMBERS = _table(
         **_each(
             STRS,
             "classifiers generic_words subset_markers partitive change_words boundary_words "
-            "developing fluctuating revision_words update_words",
+            "developing fluctuating revision_words update_words ranking_words",
         )
     ),
 )
@@ -246,6 +246,7 @@ _MEASURE_RULES = [
     "fluctuating",
     "revision_words",
     "update_words",
+    "ranking_words",
 ]
 
 

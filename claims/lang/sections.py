@@ -96,6 +96,7 @@ class NumbersSection:
     fluctuating: tuple[str, ...]  # developing measures that may fall ("missing")
     revision_words: tuple[str, ...]  # "dikoreksi", "revised": a later figure corrects one
     update_words: tuple[str, ...]  # "bertambah menjadi", "has risen to": the latest count
+    ranking_words: tuple[str, ...]  # "tertinggi", "highest": the figure of one of several
     approximation: float  # relative tolerance of "about" and "nearly"
 
 

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pytest
 
+from checker.nli.labels import NLIScores
 from checker.rules import RuleContext
 from checker.rules.attribution_drift import detect as detect_attribution_drift
 from checker.rules.compare import quote_similarity, same_statement, word_changes
 from checker.rules.date_drift import detect as detect_date_drift
+from checker.rules.nli_contradiction import detect as detect_nli_contradiction
 from checker.rules.number_drift import detect as detect_number_drift
 from checker.rules.quote_drift import detect as detect_quote_drift
 from checker.rules.weekday_mismatch import detect as detect_weekday_mismatch
-from checker.types import Finding, Pair, Severity
+from checker.types import Finding, Pair, Severity, Verdict
 from claims.extract import Extraction
 
 from .builders import (
@@ -236,6 +238,24 @@ def test_date_drift_tallies_and_recurrences_are_no_finding(
     assert _run(detect_date_drift, tmp_path, first, second, occasions=SEMERU) == []
 
 
+def test_date_drift_two_statements_of_a_toll_on_two_days_is_no_finding(tmp_path: Path) -> None:
+    """Real pattern (Kanjuruhan, 2022): one day police deny the toll passed 125, two days later
+    their spokesman says it has risen to 131; both sentences name the crush and the stadium."""
+    occasions = (
+        ("2022-10-04", "Tragedi Kanjuruhan di Malang menewaskan ratusan suporter."),
+        ("2022-10-06", "Tragedi Kanjuruhan di Malang menewaskan ratusan suporter."),
+    )
+    first = (
+        "Polri pada Selasa (4/10/2022) membantah kabar bahwa korban meninggal tragedi "
+        "Kanjuruhan sudah lebih dari 125 orang."
+    )
+    second = (
+        "Polri pada Kamis (6/10/2022) menyebut korban meninggal tragedi Kanjuruhan "
+        "bertambah menjadi 131 orang."
+    )
+    assert _run(detect_date_drift, tmp_path, first, second, occasions=occasions) == []
+
+
 def test_date_drift_same_flow_on_two_days_is_still_drift(tmp_path: Path) -> None:
     """The control for the cases above: without a marker, the moved day is drift."""
     first = FLOW.format(again="", day="Sabtu (4/12/2021)")
@@ -388,13 +408,30 @@ def test_attribution_drift_outlet_against_speaker_is_reported(
         (f"Xi mengatakan bahwa {DEALS}.", f"Presiden Xi Jinping mengatakan bahwa {DEALS}."),
         (f"Xi mengatakan bahwa {DEALS}.", f"Xi mengatakan bahwa {DEALS}."),
         (f"Menurut CCTV, {DEALS}.", f"Xi mengatakan bahwa {DEALS}."),  # an outlet relaying a person
+        (  # two outlets cited in either order: the parser keeps one, both are named
+            f"Menurut CCTV, seperti Channel News Asia lansir, {DEALS}.",
+            f"Seperti Channel News Asia lansir, {DEALS}, menurut CCTV.",
+        ),
     ],
-    ids=["person-vs-country", "alias", "same", "outlet-relays-person"],
+    ids=["person-vs-country", "alias", "same", "outlet-relays-person", "two-outlets-reordered"],
 )
 def test_attribution_drift_same_party_is_no_finding(
     tmp_path: Path, first: str, second: str
 ) -> None:
     assert _run(detect_attribution_drift, tmp_path, first, second) == []
+
+
+def test_attribution_drift_a_relayed_fact_is_only_a_note(tmp_path: Path) -> None:
+    """Real pattern (Sriwijaya Air, 2021): the minister and his spokeswoman both gave the
+    take-off time; an indirect statement of a time or figure is relayed by several officials."""
+    fact = "pesawat lepas landas dari Bandara Soekarno-Hatta pukul 14.36 WIB"
+    found = _run(
+        detect_attribution_drift,
+        tmp_path,
+        f"Menteri Perhubungan Budi Karya Sumadi mengatakan {fact}.",
+        f"Juru Bicara Kementerian Perhubungan Adita Irawati menjelaskan {fact}.",
+    )
+    assert [(f.kind, f.severity) for f in found] == [("attribution-drift", Severity.INFO)]
 
 
 def test_attribution_drift_other_statement_is_no_finding(tmp_path: Path) -> None:
@@ -456,3 +493,30 @@ def test_same_statement_short_claims_are_never_the_same(tmp_path: Path) -> None:
     ctx = drift_context(extraction)
     a, b = claim_with(extraction, "a", "Putin setuju"), claim_with(extraction, "b", "Putin setuju")
     assert same_statement(a, b, ctx) == 0.0  # fewer than min_words content words
+
+
+# --- the NLI model's own contradiction -----------------------------------------------------
+
+
+def test_nli_contradiction_between_tallies_of_two_days_is_no_finding(tmp_path: Path) -> None:
+    """Two tallies of one toll tied to different days read as contradictory to a model, but one
+    updates the other (real pattern: Kanjuruhan, 125 on Tuesday against 131 on Thursday); the
+    same two sentences on one day are still the model's finding."""
+    lead = "Tragedi Kanjuruhan di Malang menewaskan ratusan suporter."
+    first = "Polri pada {day} menyebut korban meninggal tragedi Kanjuruhan sebanyak 125 orang."
+    second = "Polri pada {day} menyebut korban meninggal tragedi Kanjuruhan sebanyak 131 orang."
+    sure = NLIScores(0.02, 0.03, 0.95)
+
+    def found(day_a: str, day_b: str) -> list[Finding]:
+        extraction = extract_stories(
+            tmp_path,
+            Story("a", f"{lead}\n\n{first.format(day=day_a)}", "Kontan", "2022-10-06"),
+            Story("b", f"{lead}\n\n{second.format(day=day_b)}", "Tempo", "2022-10-06"),
+        )
+        pair = Pair(claim_with(extraction, "a", "125"), claim_with(extraction, "b", "131"), 1.0)
+        return list(detect_nli_contradiction(Verdict(pair, sure, sure), drift_context(extraction)))
+
+    assert found("Selasa (4/10/2022)", "Kamis (6/10/2022)") == []
+    assert [f.kind for f in found("Kamis (6/10/2022)", "Kamis (6/10/2022)")] == [
+        "nli-contradiction"
+    ]

@@ -12,6 +12,7 @@ from checker.pairing import (
     PairingOptions,
     candidate_pairs,
     claim_terms,
+    named_measures,
     spread_over_articles,
 )
 from checker.types import Pair
@@ -34,6 +35,11 @@ def _pairs(extraction: Extraction, options: PairingOptions | None = None) -> tup
     claims = list(extraction.claims)
     languages = {e.article.id: e.article.language for e in extraction.articles}
     return candidate_pairs(claims, [languages[c.article_id] for c in claims], options=options)
+
+
+def _same_measure(pair: Pair) -> bool:
+    """Whether a pair gives figures of one named measure (the examples are Indonesian)."""
+    return bool(named_measures(pair.claim, "id") & named_measures(pair.other, "id"))
 
 
 def _chosen_by(
@@ -72,7 +78,7 @@ def test_candidate_pairs_examples_are_each_claims_top_k(top_k: int) -> None:
     # with every term used as a query term, candidate generation is exhaustive, so the pairs
     # must be exactly the union of each claim's own top-k partners from other articles
     extraction = example_extraction()
-    options = PairingOptions(top_k=top_k, query_terms=10_000)
+    options = PairingOptions(top_k=top_k, query_terms=10_000, measure_partners=0)
     pairs, _ = _pairs(extraction, options)
     claims = list(extraction.claims)
     assert {frozenset({p.claim.id, p.other.id}) for p in pairs} == _chosen_by(
@@ -84,9 +90,10 @@ def test_candidate_pairs_examples_are_each_claims_top_k(top_k: int) -> None:
 @pytest.mark.parametrize("top_k", [1, 2, 5])
 def test_candidate_pairs_default_query_terms_bounded_by_top_k(top_k: int) -> None:
     extraction = example_extraction()
-    pairs, _ = _pairs(extraction, PairingOptions(top_k=top_k))
-    assert 0 < len(pairs) <= top_k * len(extraction.claims)
-    assert all(p.score >= PairingOptions().min_relative_score for p in pairs)
+    options = PairingOptions(top_k=top_k)
+    pairs, _ = _pairs(extraction, options)
+    assert 0 < len(pairs) <= (top_k + options.measure_partners) * len(extraction.claims)
+    assert all(p.score >= options.min_relative_score or _same_measure(p) for p in pairs)
 
 
 def test_candidate_pairs_state_department_quotes_are_paired() -> None:
@@ -143,8 +150,9 @@ def test_candidate_pairs_grow_linearly_with_copies(tmp_path: Path, copies: int) 
     assert len(extraction.articles) == 5 * copies
     pairs, _ = _pairs(extraction, options)
     claims = len(extraction.claims)
-    # each claim keeps at most top_k partners: pairs per claim is bounded, whatever N is
-    assert len(pairs) / claims <= options.top_k
+    # each claim keeps at most top_k partners (and a few of the same measure): pairs per
+    # claim is bounded, whatever N is
+    assert len(pairs) / claims <= options.top_k + options.measure_partners
     assert all(p.claim.article_id != p.other.article_id for p in pairs)
     if copies > 1:  # a copy's claims have partners in every other copy of the same article
         assert len(pairs) / claims >= 1.0
@@ -163,3 +171,28 @@ def test_spread_over_articles_takes_each_outlets_best_before_a_second_partner() 
     assert spread_over_articles(ranked, claims, 2) == [(0.9, 0), (0.5, 2)]
     assert spread_over_articles(ranked, claims, 3) == [(0.9, 0), (0.5, 2), (0.8, 1)]
     assert spread_over_articles(ranked, claims, 1) == [(0.9, 0)]
+
+
+def test_two_accounts_of_one_figure_are_paired_though_worded_apart(tmp_path: Path) -> None:
+    # real pattern (Marapi, 2023): the climbers on the mountain, 70 from the booking system in
+    # one outlet and 75 from the rescue agency in another, in sentences sharing few words
+    extraction = extract_stories(
+        tmp_path,
+        Story(
+            "a",
+            "Menurut data pendaftaran daring, total pendaki tercatat 70 orang pada hari itu. "
+            "Tim SAR gabungan terus menyisir jalur pendakian di lereng selatan.",
+        ),
+        Story(
+            "b",
+            "Kepala Basarnas Padang menyebut ada 75 pendaki yang berada di gunung saat erupsi "
+            "terjadi. Cuaca buruk menghambat proses evakuasi sepanjang sore.",
+        ),
+    )
+    seventy = claim_with(extraction, "a", "70 orang")
+    seventy_five = claim_with(extraction, "b", "75 pendaki")
+    without, _ = _pairs(extraction, PairingOptions(measure_partners=0))
+    pairs, _ = _pairs(extraction)
+    wanted = frozenset({seventy.id, seventy_five.id})
+    assert wanted not in {frozenset({p.claim.id, p.other.id}) for p in without}
+    assert wanted in {frozenset({p.claim.id, p.other.id}) for p in pairs}

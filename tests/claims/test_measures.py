@@ -156,6 +156,26 @@ def test_codes_names_scores_and_clock_times_are_no_quantities(text: str, languag
     assert _numbers(text, language) == ()
 
 
+def test_the_highest_of_several_is_not_the_figure_of_the_whole() -> None:
+    # real pattern: the national monthly inflation and the highest city's, in two outlets
+    (city,) = _numbers(
+        "Kota Bukittinggi menjadi wilayah dengan inflasi tertinggi, yakni 1,87 persen secara bulanan."
+    )
+    (national,) = _numbers(
+        "BPS mencatat inflasi September 2022 sebesar 1,17 persen secara bulanan."
+    )
+    assert national.measure == "month on month"
+    assert city.measure == "month on month (ranked)"
+    (toll,) = _numbers("The highest toll, 40 dead, was in Cugenang.", "en")
+    assert toll.measure == "dead (ranked)"
+
+
+def test_a_model_number_before_a_singular_noun_is_no_count() -> None:
+    # "Boeing 737 passenger jet": a count of 737 would take the plural
+    assert _numbers("A Boeing 737 passenger jet crashed into the Java Sea on Saturday.", "en") == ()
+    assert _measures("The plane was carrying 50 passengers.", "en") == [("50", "passengers")]
+
+
 def test_a_count_after_a_name_in_a_headline_is_kept() -> None:
     assert _measures("Korban Tewas Gempa Cianjur 252 Orang") == [("252", "dead")]
 
