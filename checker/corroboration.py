@@ -4,7 +4,12 @@ An outlet corroborates a claim when one of its articles, about the same event, h
 that entails it (NLI, other article as premise), or that makes the same statement in nearly
 the same words while the model sees no contradiction, and no drift finding stands between the
 two. A claim that gives another figure for the same measured thing never backs it, whatever
-the model says: 27 dead does not corroborate 29 (checker/figures.py).
+the model says: 27 dead does not corroborate 29 (checker/figures.py). The other way round, a
+claim whose every figure of a named measure ("62 orang meninggal", "5.389 pengungsi") is given
+alike by another outlet's claim about the same event is backed by it while the model sees no
+contradiction: the figures are what such a claim asserts, and the model often misses a
+paraphrase across languages ("BNPB mencatat 62 orang meninggal" against "62 people were
+killed, the disaster agency said").
 Articles of the same outlet count once; the claim's own outlet does not count; copies of one
 wire story (checker/wire.py) count once, and never back each other. ``copies`` on each entry
 says which outlets were taken for copies.
@@ -20,6 +25,7 @@ from checker.config import Thresholds
 from checker.events import EventMap
 from checker.figures import figure_differences
 from checker.findings import evidence
+from checker.pairing import named_measures
 from checker.types import Corroboration, Evidence, Verdict
 from checker.wire import WireStory, story_of, wire_stories
 from claims.types import Article, Claim
@@ -60,10 +66,19 @@ def corroborate(
         same_words = (
             v.contradiction < t.duplicate_contradiction and similar(a, b) >= t.near_duplicate
         )
-        if same_words or v.forward.entailment >= t.entailment:  # b entails a
-            _add(support[a.id], a, b, articles, copies)
-        if same_words or v.backward.entailment >= t.entailment:  # a entails b
-            _add(support[b.id], b, a, articles, copies)
+        calm = v.contradiction < t.duplicate_contradiction
+        if (
+            same_words
+            or v.forward.entailment >= t.entailment
+            or (calm and _figures_backed(a, b, articles))
+        ):
+            _add(support[a.id], a, b, articles, copies)  # b entails a
+        if (
+            same_words
+            or v.backward.entailment >= t.entailment
+            or (calm and _figures_backed(b, a, articles))
+        ):
+            _add(support[b.id], b, a, articles, copies)  # a entails b
     return tuple(_entry(claim, support.get(claim.id, _Support()), articles) for claim in claims)
 
 
@@ -74,6 +89,15 @@ def _other_figures(a: Claim, b: Claim, articles: Mapping[str, Article]) -> bool:
     language_a, language_b = articles[a.article_id].language, articles[b.article_id].language
     diffs = figure_differences(a, b, language_a, language_b)
     return any(d.left and d.right and not d.summed for d in diffs)
+
+
+def _figures_backed(claim: Claim, by: Claim, articles: Mapping[str, Article]) -> bool:
+    """Whether ``by`` gives every figure of a named measure that ``claim`` gives, alike."""
+    language, other = articles[claim.article_id].language, articles[by.article_id].language
+    measures = named_measures(claim, language)
+    if not measures or not measures <= named_measures(by, other):
+        return False
+    return not any(d.left for d in figure_differences(claim, by, language, other))
 
 
 def _add(

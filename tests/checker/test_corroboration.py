@@ -273,6 +273,29 @@ def test_corroborate_never_counts_another_figure_as_support(tmp_path: Path) -> N
     assert found == {"a": ("Detik",), "b": (), "c": ("Kontan",)}
 
 
+def test_corroborate_the_same_figures_back_a_claim_the_model_misses(tmp_path: Path) -> None:
+    """Real pattern (Cianjur, 2022): another outlet gives BNPB's 62 dead in other words; the
+    model calls the pair neutral, yet every figure the claim gives is given alike. A
+    contradiction from the model, or a different figure, still backs nothing."""
+    quake = "Gempa magnitudo 5,6 mengguncang Kabupaten Cianjur, Jawa Barat, Senin (21/11/2022)."
+    toll = "BNPB mencatat {} orang meninggal dunia akibat gempa di Cianjur."
+    reworded = "Sebanyak 62 warga Cianjur tewas dalam bencana itu, menurut data BNPB."
+    extraction = extract_stories(
+        tmp_path,
+        Story("id", f"{quake}\n\n{toll.format(62)}", "Kontan", "2022-11-22"),
+        Story("reworded", f"{quake}\n\n{reworded}", "Tempo", "2022-11-22"),
+        Story("other", f"{quake}\n\n{toll.format(64)}", "Detik", "2022-11-22"),
+    )
+
+    def backers(nli: NLIScores) -> tuple[str, ...]:
+        found = _corroborate_all(extraction, ScriptedNLI(lambda p, h: nli))
+        (toll,) = [c for c in found if c.claim.article_id == "id" and "BNPB" in c.claim.text]
+        return toll.outlets
+
+    assert backers(NEUTRAL) == ("Tempo",)
+    assert backers(CONTRADICTS) == ()
+
+
 def test_corroborate_counts_copies_of_one_wire_story_once(tmp_path: Path) -> None:
     extraction = extract_stories(
         tmp_path,
