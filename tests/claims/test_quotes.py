@@ -80,8 +80,8 @@ EXAMPLE_CASES = [
          "Xi", "melaporkan", "CCTV"),
     ]),
     _case("000", "Menurut CCTV, seperti", "perubahan global.", [
-        (False, "Xi memuji momentum pembangunan ... gejolak dan perubahan global",
-         None, "menurut", "CCTV"),
+        (False, "momentum pembangunan ... gejolak dan perubahan global",
+         "Xi", "memuji", "CCTV"),
     ]),
     _case("000", 'China bersedia "mengintensifkan', "menurut laporan CCTV.", [
         (False, 'China bersedia "mengintensifkan koordinasi strategis antara kedua negara,"',
@@ -272,8 +272,8 @@ EXAMPLE_CASES = [
          None, "dilansir", "AFP"),
     ]),
     _case("004", "Menurut CCTV, Xi", "perubahan global.", [
-        (False, "Xi memuji momentum pembangunan ... gejolak dan perubahan global",
-         None, "menurut", "CCTV"),
+        (False, "momentum pembangunan ... gejolak dan perubahan global",
+         "Xi", "memuji", "CCTV"),
     ]),
     _case("004", "Xi menambahkan,", "antara kedua negara.", [
         (False, "Beijing bersedia mengintensifkan koordinasi strategis antara kedua negara",
