@@ -1,5 +1,6 @@
 """Accuracy of an NLI model on every evaluation set: IndoNLI (val, test_lay, test_expert), the
-held-out drift sets (Indonesian, and English when built) and the v2 held-out sets written by
+held-out drift sets (Indonesian, and English when built), the hand-written news pairs
+(benchmarks/data/news_pairs.jsonl) and the v2 held-out sets written by
 `python -m checker.nli.training.mix` (SNLI test, PAWS-ID test, STS 2016, FEVER test, WReTE test,
 cross-lingual pairs).
 
@@ -8,9 +9,9 @@ cross-lingual pairs).
 
 Prints, per set, accuracy, per-class precision/recall/F1, the confusion matrix, accuracy per
 kind, the task figures (PAWS-ID "entailment or not", translations judged entailment, perturbed
-translations judged contradiction), per language direction for the cross-lingual set, the
-expected calibration error, and the time taken. A set whose file is missing is reported as
-skipped with what builds it.
+translations judged contradiction), per language direction for the cross-lingual set, per
+language pair ("langs") for the news pairs, the expected calibration error, and the time taken.
+A set whose file is missing is reported as skipped with what builds it.
 
 The test and held-out files are read here and nowhere else: they are for reporting, never for
 training or tuning. `--calibrate` fits the softmax temperature on benchmarks/data/v2/val.jsonl
@@ -23,6 +24,7 @@ to the model's config.json, as the printed line says.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -49,6 +51,7 @@ from numpy.typing import NDArray
 from checker.errors import CheckerError
 from checker.nli.base import DEFAULT_MODEL_DIR, NLIBackend
 from checker.nli.calibration import DEFAULT_TEMPERATURE, TEMPERATURE_KEY
+from checker.nli.labels import NLILabel
 from checker.nli.training.datasets import (
     DATA_ENV,
     NLIExample,
@@ -64,6 +67,8 @@ MIX_HINT = "run python -m checker.nli.training.mix"
 INDONLI_SETS = ("val", "test_lay", "test_expert")
 V2_HELDOUT_SETS = ("snli_test", "paws_id_test", "sts_2016", "fever_test", "wrete_test", "xling")
 CROSS_LINGUAL_SETS = frozenset({"xling"})
+NEWS_PAIRS = BENCH_DATA / "news_pairs.jsonl"
+LANGS_FIELD = "langs"
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
@@ -76,6 +81,7 @@ class EvalSet:
     load: Callable[[Path], list[NLIExample]]
     missing: str
     cross_lingual: bool = False
+    by_langs: bool = False  # rows carry "langs", appended to each source by load_news_pairs
 
 
 def known_sets() -> list[EvalSet]:
@@ -106,11 +112,48 @@ def known_sets() -> list[EvalSet]:
             "the English drift held-out set is not built yet",
         )
     )
+    sets.append(
+        EvalSet(
+            "news_pairs",
+            NEWS_PAIRS,
+            load_news_pairs,
+            "the hand-written news pairs are not in this checkout",
+            by_langs=True,
+        )
+    )
     present = {p.stem for p in (V2_DIR / "heldout").glob("*.jsonl")}
     for name in [*V2_HELDOUT_SETS, *sorted(present - set(V2_HELDOUT_SETS))]:
         path = V2_DIR / "heldout" / f"{name}.jsonl"
         sets.append(EvalSet(name, path, load_jsonl_pairs, MIX_HINT, name in CROSS_LINGUAL_SETS))
     return sets
+
+
+def load_news_pairs(path: Path) -> list[NLIExample]:
+    """The hand-written news pairs, each source ending in its row's language pair
+    ("news-pairs/id-en": Indonesian premise, English hypothesis). The source is the one field
+    that stays with a pair through --limit sampling, so the per-langs figures can read it."""
+    examples = load_jsonl_pairs(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [(number, json.loads(line)) for number, line in enumerate(lines, 1) if line.strip()]
+    tagged = []
+    for example, (number, row) in zip(examples, rows, strict=True):
+        langs = row.get(LANGS_FIELD)
+        if not isinstance(langs, str) or not langs:
+            raise CheckerError(f"{path}:{number}: missing field {LANGS_FIELD!r}")
+        tagged.append(dataclasses.replace(example, source=f"{example.source}/{langs}"))
+    return tagged
+
+
+def langs_figures(
+    examples: Sequence[NLIExample], predicted: Sequence[NLILabel]
+) -> dict[str, float]:
+    """Accuracy per language pair of pairs loaded by :func:`load_news_pairs`: the part of the
+    source after its last slash. Kept in the figures so that metrics.json records them too."""
+    hits: dict[str, list[bool]] = {}
+    for example, label in zip(examples, predicted, strict=True):
+        langs = example.source.rpartition("/")[2]
+        hits.setdefault(langs, []).append(example.label is label)
+    return {f"accuracy on {langs} pairs": sum(h) / len(h) for langs, h in sorted(hits.items())}
 
 
 def sample(examples: list[NLIExample], limit: int | None, seed: str) -> list[NLIExample]:
@@ -147,7 +190,10 @@ def evaluate(
     entry: EvalSet, set_run: SetRun, current: float, calibration: Calibration | None
 ) -> Result:
     """The set's scores plus its ECE at the model's temperature (and at the fitted one)."""
-    result = score(set_run.examples, set_run.predicted(), cross_lingual=entry.cross_lingual)
+    predicted = set_run.predicted()
+    result = score(set_run.examples, predicted, cross_lingual=entry.cross_lingual)
+    if entry.by_langs:
+        result["figures"] |= langs_figures(set_run.examples, predicted)
     result["seconds"] = round(set_run.seconds, 1)
     result["ece"] = set_run.ece(current)
     if calibration is not None:

@@ -1,11 +1,13 @@
 """The NLI accuracy benchmark (benchmarks/nli_accuracy.py, nli_scoring.py) without the model:
 its figures on hand-made predictions, its language-direction test, its set discovery and the
-metrics.json it writes, run end to end on a stand-in backend."""
+metrics.json it writes, run end to end on a stand-in backend; and the shape of the hand-written
+news pairs (benchmarks/data/news_pairs.jsonl)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -182,3 +184,96 @@ def test_config_advice_names_the_line_to_add(tmp_path: Path) -> None:
 def test_write_metrics_refuses_a_limited_run() -> None:
     with pytest.raises(SystemExit):
         nli_accuracy.parse_args(["--write-metrics", "--limit", "10"])
+
+
+# --- the hand-written news pairs -------------------------------------------------------------
+
+NEWS_LANGS = ("id-id", "en-en", "id-en", "en-id")
+NEWS_KIND_LABELS = {
+    "paraphrase": "entailment",
+    "date": "contradiction",
+    "number": "contradiction",
+    "speaker": "contradiction",
+    "negation_antonym": "contradiction",
+    "place": "contradiction",
+    "related": "neutral",
+}
+NEWS_PAIRS_PER_LANGS = {kind: 10 if kind == "paraphrase" else 5 for kind in NEWS_KIND_LABELS}
+
+
+@pytest.fixture(scope="module")
+def news_rows() -> list[dict[str, str]]:
+    path = nli_accuracy.NEWS_PAIRS
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_news_pairs_rows_are_valid(news_rows: list[dict[str, str]]) -> None:
+    fields = {"premise", "hypothesis", "label", "kind", "langs", "source"}
+    for number, row in enumerate(news_rows, start=1):
+        assert set(row) == fields, number
+        assert row["premise"].strip() and row["hypothesis"].strip(), number
+        assert row["premise"] != row["hypothesis"], number
+        assert row["langs"] in NEWS_LANGS, number
+        assert row["label"] == NEWS_KIND_LABELS[row["kind"]], number
+        assert row["source"] == "news-pairs", number
+    pairs = [(row["premise"], row["hypothesis"]) for row in news_rows]
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_news_pairs_kinds_and_langs_are_balanced(news_rows: list[dict[str, str]]) -> None:
+    counts = Counter((row["kind"], row["langs"]) for row in news_rows)
+    expected = {
+        (kind, langs): n for kind, n in NEWS_PAIRS_PER_LANGS.items() for langs in NEWS_LANGS
+    }
+    assert counts == expected
+    assert len(news_rows) == 160
+
+
+def test_news_pairs_cross_language_rows_put_english_where_langs_says(
+    news_rows: list[dict[str, str]],
+) -> None:
+    crossed = [row for row in news_rows if row["langs"] in ("id-en", "en-id")]
+    assert len(crossed) == 80
+    for row in crossed:
+        assert direction(row["premise"], row["hypothesis"]) == row["langs"], row["premise"]
+
+
+def test_news_pairs_load_with_langs_in_the_source() -> None:
+    entry = {s.name: s for s in nli_accuracy.known_sets()}["news_pairs"]
+    assert entry.path == nli_accuracy.NEWS_PAIRS and entry.by_langs
+    examples = entry.load(entry.path)
+    assert len(examples) == 160
+    assert Counter(e.source for e in examples) == {f"news-pairs/{x}": 40 for x in NEWS_LANGS}
+    assert Counter(e.label for e in examples) == {E: 40, C: 100, N: 20}
+
+
+def test_load_news_pairs_names_the_row_without_langs(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    rows = [
+        {"premise": "a", "hypothesis": "b", "label": "entailment", "langs": "id-id"},
+        {"premise": "c", "hypothesis": "d", "label": "neutral"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with pytest.raises(CheckerError, match=r"news\.jsonl:2: missing field 'langs'"):
+        nli_accuracy.load_news_pairs(path)
+
+
+def test_run_reports_news_pairs_per_langs_or_skips_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(nli_accuracy, "load_model", lambda args: (FixedBackend(), 1.0))
+    monkeypatch.setattr(nli_accuracy, "NEWS_PAIRS", tmp_path / "news_pairs.jsonl")
+    assert nli_accuracy.main(["--sets", "news_pairs"]) == 0
+    assert "## news_pairs: skipped: the hand-written news pairs" in capsys.readouterr().out
+
+    rows = [("entailment", "id-en"), ("contradiction", "id-en"), ("entailment", "en-en")]
+    text = "".join(
+        json.dumps({"premise": "p", "hypothesis": "h", "label": label, "langs": langs}) + "\n"
+        for label, langs in rows
+    )
+    (tmp_path / "news_pairs.jsonl").write_text(text, encoding="utf-8")
+    assert nli_accuracy.main(["--sets", "news_pairs"]) == 0
+    out = capsys.readouterr().out  # the stand-in says entailment for every pair
+    assert "accuracy on en-en pairs: 1.0000" in out
+    assert "accuracy on id-en pairs: 0.5000" in out
