@@ -3,6 +3,7 @@ labels follow the rules of its docstring. Needs ../shared/data (skips without it
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from checker.nli.labels import NLILabel
 from checker.nli.training.mix import (
     build,
     cross_lingual,
+    focus_mix,
     held_out_document,
     load_ntrex,
     load_paws,
@@ -84,3 +86,19 @@ def test_paws_and_headline_labels(tmp_path: Path) -> None:
     )
     labels = [e.label for e in load_sts(sts, "sts")]
     assert labels == [NLILabel.ENTAILMENT, NLILabel.ENTAILMENT, NLILabel.NEUTRAL]
+
+
+def test_the_second_stage_leans_on_the_facts_an_outlet_gets_wrong(mix, nli_data: Path) -> None:  # type: ignore[no-untyped-def]
+    train, _, heldout = mix
+    focus = focus_mix(nli_data, train, heldout, seed=13)
+    labels = Counter(e.label for e in focus)
+    # stage 1 is mostly entailment; stage 2 has more contradictions than entailments
+    assert labels[NLILabel.CONTRADICTION] > labels[NLILabel.ENTAILMENT]
+    kinds = {e.kind for e in focus if e.source == "xling-perturbed"}
+    assert {"perturbed-id-date", "perturbed-en-number"} & kinds
+    held_sentences = {
+        s for doc, i, e in load_ntrex(nli_data) if held_out_document(doc) for s in (i, e)
+    }
+    assert not held_sentences & ({e.premise for e in focus} | {e.hypothesis for e in focus})
+    held_pairs = {(e.premise, e.hypothesis) for rows in heldout.values() for e in rows}
+    assert not held_pairs & {(e.premise, e.hypothesis) for e in focus}

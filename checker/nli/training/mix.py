@@ -35,7 +35,7 @@ import logging
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from checker.errors import CheckerError
@@ -263,6 +263,7 @@ def cross_lingual(
     english: EnglishEdit | None,
     neutral_from_group: bool,
     one_way: bool = False,
+    contradictions: int = 1,
 ) -> list[NLIExample]:
     """Translation pairs both ways (entailment), one perturbed translation per sentence and
     language side where an edit fires (contradiction, in a random order), and for news documents
@@ -281,9 +282,10 @@ def cross_lingual(
         edits = [(h, lab, f"id-{k}", eng) for h, lab, k in _indonesian_edits(ind, lex, rng)]
         if english is not None:
             edits += [(h, lab, f"en-{k}", ind) for h, lab, k in english(eng, rng)]
-        contradictions = [e for e in edits if e[1] is C]
-        if contradictions:
-            hypothesis, label, kind, other = rng.choice(contradictions)
+        changed = [e for e in edits if e[1] is C]
+        for hypothesis, label, kind, other in rng.sample(
+            changed, min(contradictions, len(changed))
+        ):
             pair = (other, hypothesis) if rng.random() < 0.5 else (hypothesis, other)
             out.append(NLIExample(pair[0], pair[1], label, source, f"perturbed-{kind}"))
         if neutral_from_group:
@@ -408,6 +410,81 @@ def build(
     return train, val, heldout
 
 
+# The second stage: the facts an outlet can get wrong, with enough of the rest to keep it.
+# Stage 1 is dominated by entailment (translations, paraphrases), and a model trained on it
+# alone starts reading a changed speaker or place as a paraphrase.
+FOCUS_SAMPLES = {
+    "indonli": 2000,
+    "mnli-id": 500,
+    "snli": 1000,
+    "paws-id": 1000,
+    "pawsx": 300,
+    "sts": 600,
+    "fever": 705,
+    "wrete": 350,
+}
+FOCUS_TRANSLATIONS = 1500
+FOCUS_SAME_DOCUMENT = 800
+FOCUS_PERTURBED = 4000
+
+
+def focus_mix(
+    root: Path,
+    train: Sequence[NLIExample],
+    heldout: Mapping[str, Sequence[NLIExample]],
+    *,
+    seed: int,
+) -> list[NLIExample]:
+    """Stage-2 pairs: every drift pair (Indonesian, English and across the two, up to three
+    perturbed translations per sentence pair) with a sample of each other source; no pair of
+    ``heldout``."""
+    rng = random.Random(seed)
+    english = english_editor()
+    lex = load_lexicon()
+    parallel = (
+        [r for r in load_ntrex(root) if not held_out_document(r[0])]
+        + load_nusax(root, "train")
+        + load_talpco(root)
+        + load_tatoeba(root)
+    )
+    perturbed = [
+        e
+        for e in cross_lingual(
+            parallel,
+            "xling-perturbed",
+            seed=seed + 1,
+            lex=lex,
+            english=english,
+            neutral_from_group=False,
+            contradictions=3,
+        )
+        if e.kind.startswith("perturbed-")
+    ]
+    out = _sample(perturbed, FOCUS_PERTURBED, seed)
+    out += [e for e in train if e.source.split("/")[0] in {"perturb", "perturb-en"}]
+    if english is not None:
+        from checker.nli.training import perturb_en
+
+        sentences = [eng for _, _, eng in parallel]
+        out += perturb_en.generate(
+            sentences, seed=seed + 1, source="perturb-en/parallel", per_sentence=2, per_kind=400
+        )
+    by_source: dict[str, list[NLIExample]] = {}
+    for e in train:
+        by_source.setdefault(e.source.split("/")[0], []).append(e)
+    for source, limit in FOCUS_SAMPLES.items():
+        out += _sample(by_source.get(source, []), limit, seed)
+    translations = [e for e in train if e.kind == "translation"]
+    same_document = [e for e in train if e.kind == "same-document"]
+    out += _sample(translations, FOCUS_TRANSLATIONS, seed)
+    out += _sample(same_document, FOCUS_SAME_DOCUMENT, seed)
+    held_text = {(e.premise, e.hypothesis) for rows in heldout.values() for e in rows}
+    unique = {(e.premise, e.hypothesis): e for e in out}
+    kept = [e for key, e in unique.items() if key not in held_text]
+    rng.shuffle(kept)
+    return kept
+
+
 def summary(examples: Sequence[NLIExample]) -> str:
     by_source = Counter(e.source.split("/")[0] for e in examples)
     by_label = Counter(e.label.value for e in examples)
@@ -426,9 +503,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CheckerError as exc:
         print(f"selaras: {exc}", file=sys.stderr)
         return 2
+    focus = focus_mix(data_root(), train, heldout, seed=args.seed)
     write_jsonl(train, args.out / "train.jsonl")
+    write_jsonl(focus, args.out / "train_focus.jsonl")
     write_jsonl(val, args.out / "val.jsonl")
     print(f"train: {summary(train)}")
+    print(f"train_focus (stage 2): {summary(focus)}")
     print(f"val: {summary(val)}")
     for name, rows in heldout.items():
         write_jsonl(rows, args.out / "heldout" / f"{name}.jsonl")
