@@ -125,12 +125,14 @@ def test_temperature_from_config_rejects_bad_values(value: object) -> None:
 # --- the embedded backend ------------------------------------------------------------------
 
 
-def model_copy(directory: Path, temperature: float) -> Path:
-    """The shipped model's directory with ``temperature`` added to its config.json (the
-    weights are linked, not copied)."""
+def model_copy(directory: Path, temperature: float | None) -> Path:
+    """The shipped model's directory with ``temperature`` in its config.json, or none at all
+    when None (the weights are linked, not copied)."""
     directory.mkdir()
     config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text(encoding="utf-8"))
-    config[TEMPERATURE_KEY] = temperature
+    config.pop(TEMPERATURE_KEY, None)
+    if temperature is not None:
+        config[TEMPERATURE_KEY] = temperature
     (directory / "config.json").write_text(json.dumps(config), encoding="utf-8")
     (directory / "model.safetensors").symlink_to(DEFAULT_MODEL_DIR / "model.safetensors")
     return directory
@@ -140,7 +142,7 @@ def model_copy(directory: Path, temperature: float) -> Path:
 def load_with_temperature(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     from checker.nli.embedded import EmbeddedNLI
 
-    def load(temperature: float) -> EmbeddedNLI:
+    def load(temperature: float | None) -> EmbeddedNLI:
         folder = tmp_path_factory.mktemp("model") / f"t{temperature}"
         return EmbeddedNLI(model_copy(folder, temperature))
 
@@ -152,27 +154,36 @@ def probability_rows(backend) -> list[list[float]]:  # type: ignore[no-untyped-d
 
 
 @pytest.mark.slow
-def test_embedded_temperature_one_is_identical_to_none(
-    embedded_backend, load_with_temperature
-) -> None:  # type: ignore[no-untyped-def]
-    assert embedded_backend.temperature == 1.0
-    assert probability_rows(load_with_temperature(1.0)) == probability_rows(embedded_backend)
+def test_embedded_temperature_one_is_identical_to_none(load_with_temperature) -> None:  # type: ignore[no-untyped-def]
+    without = load_with_temperature(None)
+    assert without.temperature == 1.0
+    assert probability_rows(load_with_temperature(1.0)) == probability_rows(without)
 
 
 @pytest.mark.slow
-def test_embedded_logits_give_the_predicted_probabilities(embedded_backend) -> None:  # type: ignore[no-untyped-def]
-    logits = embedded_backend.logits(PAIRS)
-    assert np.allclose(softmax(logits), probability_rows(embedded_backend), atol=1e-6)
+def test_the_shipped_model_applies_its_fitted_temperature(embedded_backend) -> None:  # type: ignore[no-untyped-def]
+    config = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    assert embedded_backend.temperature == config[TEMPERATURE_KEY] > 1.0
+    rows = probability_rows(embedded_backend)
+    assert np.allclose(
+        rows, softmax(embedded_backend.logits(PAIRS), config[TEMPERATURE_KEY]), atol=1e-6
+    )
 
 
 @pytest.mark.slow
-def test_embedded_temperature_two_flattens(embedded_backend, load_with_temperature) -> None:  # type: ignore[no-untyped-def]
-    flat_backend = load_with_temperature(2.0)
+def test_embedded_logits_give_the_predicted_probabilities(load_with_temperature) -> None:  # type: ignore[no-untyped-def]
+    plain = load_with_temperature(None)
+    assert np.allclose(softmax(plain.logits(PAIRS)), probability_rows(plain), atol=1e-6)
+
+
+@pytest.mark.slow
+def test_embedded_temperature_two_flattens(load_with_temperature) -> None:  # type: ignore[no-untyped-def]
+    plain_backend, flat_backend = load_with_temperature(None), load_with_temperature(2.0)
     plain, flat = (
-        np.array(probability_rows(embedded_backend)),
+        np.array(probability_rows(plain_backend)),
         np.array(probability_rows(flat_backend)),
     )
     assert np.array_equal(plain.argmax(axis=1), flat.argmax(axis=1))
     assert np.all(flat.max(axis=1) < plain.max(axis=1))
-    assert np.allclose(flat, softmax(embedded_backend.logits(PAIRS), 2.0), atol=1e-6)
+    assert np.allclose(flat, softmax(plain_backend.logits(PAIRS), 2.0), atol=1e-6)
     assert ("temperature", "2 (probabilities calibrated)") in flat_backend.describe()
