@@ -16,6 +16,7 @@ from typing import Any
 from checker.config import Config
 from checker.errors import DraftError
 from checker.nli.base import NLIBackend
+from checker.nli.cache import with_cache
 from checker.nli.registry import load_backend
 from checker.pipeline import DraftMode, Progress, check
 from checker.types import Report
@@ -35,18 +36,21 @@ def run_check(
     backend: NLIBackend | None = None,
     progress: Progress | None = None,
     today: date | None = None,
+    cache: Path | None = None,
 ) -> Report:
     """Check the articles at ``paths`` (files, directories, ``-`` for stdin).
 
     ``draft``: pre-publication mode, this draft against the articles (and, with
     ``cross_check_sources``, the articles against each other too). ``now`` is the report's
     time; ``today`` bounds date inference in undated articles (default: the real today).
+    ``cache``: a verdict cache file, so that pairs judged by an earlier run are not judged
+    again (default: none, so library callers and benchmarks see the model alone).
     Raises ``InputError`` when no article can be read and :class:`DraftError` when the draft
     cannot.
     """
     previous = configure(config.data_path)  # the newsroom's own language data, if any
     try:
-        return _run(paths, config, now, draft, cross_check_sources, backend, progress, today)
+        return _run(paths, config, now, draft, cross_check_sources, backend, progress, today, cache)
     finally:
         configure(previous)
 
@@ -60,6 +64,7 @@ def _run(
     backend: NLIBackend | None,
     progress: Progress | None,
     today: date | None,
+    cache: Path | None,
 ) -> Report:
     say = progress or (lambda _: None)
     say("reading")
@@ -78,6 +83,8 @@ def _run(
     if backend is None:
         say("loading the NLI model")
         backend = load_backend(config.model)
+    if cache is not None:
+        backend = with_cache(backend, cache)
     return check(extraction, backend, now=now, config=config, draft=mode, progress=progress)
 
 

@@ -15,6 +15,7 @@ from checker.baseline import apply_baseline, exit_status, load_baseline, write_b
 from checker.cli import EXIT_OK, UsageError
 from checker.cli.claims_cmd import add_input_options
 from checker.config import FAIL_ON, Config, data_folder, find_config, load_config
+from checker.nli.cache import CACHE_ENV, default_cache_path
 from checker.run import run_check
 from checker.types import Report
 
@@ -84,10 +85,32 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--top-k", type=int, default=None, help="candidate partners per claim")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    add_cache_options(parser)
     parser.add_argument(
         "--now", default=None, help="the run's time, ISO 8601 (for reproducible reports)"
     )
     add_input_options(parser)
+
+
+def add_cache_options(parser: argparse.ArgumentParser) -> None:
+    cached = parser.add_mutually_exclusive_group()
+    cached.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help=f"verdict cache file (default: ${CACHE_ENV}, else the user cache folder)",
+    )
+    cached.add_argument(
+        "--no-cache", action="store_true", help="judge every pair again and store nothing"
+    )
+
+
+def cache_path(args: argparse.Namespace) -> Path | None:
+    """The verdict cache this run uses: None with --no-cache, else --cache or the default."""
+    if args.no_cache:
+        return None
+    return args.cache if args.cache is not None else default_cache_path()
 
 
 def settings(args: argparse.Namespace) -> Config:
@@ -122,6 +145,7 @@ def build_report(args: argparse.Namespace, config: Config, now: datetime) -> Rep
             draft=args.draft,
             cross_check_sources=args.cross_check_sources,
             progress=say,
+            cache=cache_path(args),
         )
 
 
