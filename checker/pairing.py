@@ -146,9 +146,8 @@ def measure_pairs(
             },
             reverse=True,
         )
-        firsts = [item for item in spread_over_articles(ranked, claims, len(ranked))]
         best_per_article: dict[str, tuple[float, int]] = {}
-        for item in firsts:
+        for item in ranked:  # best first: the first of each article is its best
             best_per_article.setdefault(claims[item[1]].article_id, item)
         for relative, j in sorted(best_per_article.values(), reverse=True)[:limit]:
             chosen[(min(i, j), max(i, j))] = relative
