@@ -1,6 +1,6 @@
 """How the whole pipeline grows with the corpus: claims, pairs and time per stage.
 
-    python benchmarks/pipeline_scaling.py [--model DIR] [--max 100] [--seed 7]
+    python benchmarks/pipeline_scaling.py [--model DIR] [--max 100] [--seed 7] [--rerun N]
 
 Runs checker.run.run_check with the real NLI model (loaded once) on 10 and 100
 (and, with --max 1000, 1000) generated articles from benchmarks/corpus.py: the examples
@@ -8,6 +8,10 @@ retold by many outlets, paragraphs reordered and now and then a number changed. 
 top-k partners per claim from an inverted index, so pairs judged per claim should stay flat
 and time should grow linearly. The generated articles repeat the examples' sentences, so many
 pairs are textually identical and judged once: NLI pairs per second counts model calls.
+
+With --rerun N, N generated articles are checked with an empty verdict cache (cold), then one
+article is edited (a figure changed in one sentence) and the corpus is checked again with the
+cache: what a newsroom's CI does on every change.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from corpus import write_corpus
 
 from checker.config import Config
 from checker.nli.base import NLIBackend, Pair
+from checker.nli.cache import cache_key
 from checker.nli.labels import NLIScores
 from checker.nli.registry import load_backend
 from checker.run import run_check
@@ -52,6 +57,10 @@ class TimedNLI:
         self.seconds += time.perf_counter() - started
         self.pairs += len(pairs)
         return scores
+
+    def cache_key(self) -> str | None:
+        """The wrapped model's key: timing it changes none of its verdicts."""
+        return cache_key(self.backend)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,52 @@ def measure(count: int, backend: NLIBackend, *, seed: int, batch_size: int) -> R
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Rerun:
+    articles: int
+    claims: int
+    cold_s: float
+    cold_calls: int
+    warm_s: float
+    warm_calls: int
+
+
+def _edit_one_article(folder: Path) -> Path:
+    """Change the first figure of the first article that has one: a new claim text to judge."""
+    for path in sorted(folder.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for digit in "123456789":
+            if digit in text:
+                path.write_text(text.replace(digit, "7" if digit != "7" else "8", 1), "utf-8")
+                return path
+    raise RuntimeError(f"no article with a figure under {folder}")
+
+
+def measure_rerun(count: int, backend: NLIBackend, *, seed: int, batch_size: int) -> Rerun:
+    """Cold check with an empty cache, then the same corpus with one article edited."""
+    timings: list[tuple[float, int, int]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, cache = Path(tmp) / "corpus", Path(tmp) / "verdicts.sqlite3"
+        write_corpus(corpus, count, seed=seed)
+        for run in ("cold", "warm"):
+            if run == "warm":
+                log.info("edited %s", _edit_one_article(corpus).name)
+            timed = TimedNLI(backend)
+            started = time.perf_counter()
+            report = run_check(
+                [str(corpus)],
+                Config(batch_size=batch_size),
+                now=NOW,
+                backend=timed,
+                today=date(2026, 1, 1),
+                cache=cache,
+            )
+            timings.append((time.perf_counter() - started, timed.pairs, report.stats.claims))
+            log.info("%s run: %.1f s, %d model calls", run, timings[-1][0], timed.pairs)
+    (cold_s, cold_calls, claims), (warm_s, warm_calls, _) = timings
+    return Rerun(count, claims, cold_s, cold_calls, warm_s, warm_calls)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -129,6 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--max", type=int, default=100, choices=SIZES, help="largest corpus")
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument(
+        "--rerun", type=int, default=None, metavar="N", help="cold and one-edit rerun at N articles"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     started = time.perf_counter()
@@ -141,6 +199,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(HEADER)
     for row in rows:
         print("| " + " | ".join(row.cells()) + " |")
+    if args.rerun:
+        r = measure_rerun(args.rerun, backend, seed=args.seed, batch_size=args.batch_size)
+        print(
+            "\n| articles | claims | cold s (empty cache) | model calls | rerun after one edit s | model calls |"
+        )
+        print("|---|---|---|---|---|---|")
+        print(
+            f"| {r.articles} | {r.claims} | {r.cold_s:.1f} | {r.cold_calls} | {r.warm_s:.1f} "
+            f"| {r.warm_calls} |"
+        )
     given = sys.argv[1:] if argv is None else list(argv)
     print(f"\nWall time: {time.perf_counter() - started:.1f} s")
     print(f"Command: `{shlex.join(['python', 'benchmarks/pipeline_scaling.py', *given])}`")
