@@ -48,7 +48,7 @@ from checker.nli.training.datasets import (
     load_mnli_id,
     write_jsonl,
 )
-from checker.nli.training.perturb import PERTURBATIONS, token_diff
+from checker.nli.training.perturb import PERTURBATIONS, apply_edits
 from checker.nli.training.perturb_lexicon import Lexicon, load_lexicon
 
 log = logging.getLogger(__name__)
@@ -241,19 +241,6 @@ def english_editor() -> EnglishEdit | None:
     return perturb_en.perturb_english
 
 
-def _indonesian_edits(
-    text: str, lex: Lexicon, rng: random.Random
-) -> list[tuple[str, NLILabel, str]]:
-    out = []
-    for kind in FACT_EDITS:
-        label, edit = PERTURBATIONS[kind]
-        edited = edit(text, lex, rng)
-        hypothesis = _clean(edited) if edited else ""
-        if hypothesis and hypothesis != text and token_diff(text, hypothesis) != ((), ()):
-            out.append((hypothesis, label, kind))
-    return out
-
-
 def cross_lingual(
     rows: Parallel,
     source: str,
@@ -279,7 +266,10 @@ def cross_lingual(
             out.append(NLIExample(pair[0], pair[1], E, source, "translation"))
         else:
             out += _both_ways(eng, ind, E, source, "translation")
-        edits = [(h, lab, f"id-{k}", eng) for h, lab, k in _indonesian_edits(ind, lex, rng)]
+        edits = [
+            (h, lab, f"id-{k}", eng)
+            for h, lab, k in apply_edits(ind, PERTURBATIONS, lex, rng, kinds=FACT_EDITS)
+        ]
         if english is not None:
             edits += [(h, lab, f"en-{k}", ind) for h, lab, k in english(eng, rng)]
         changed = [e for e in edits if e[1] is C]

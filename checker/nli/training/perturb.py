@@ -23,8 +23,9 @@ import logging
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from checker.errors import CheckerError
 from checker.nli.labels import NLILabel
@@ -40,6 +41,7 @@ from checker.nli.training.perturb_lexicon import Lexicon, load_lexicon
 log = logging.getLogger(__name__)
 
 Edit = Callable[[str, Lexicon, random.Random], str | None]
+L = TypeVar("L")  # a generator's lexicon (Indonesian, English)
 C, E = NLILabel.CONTRADICTION, NLILabel.ENTAILMENT
 PERTURBATIONS: dict[str, tuple[NLILabel, Edit]] = {
     "date": (C, perturb_numbers.edit_date),
@@ -80,20 +82,34 @@ def token_diff(premise: str, hypothesis: str) -> tuple[tuple[str, ...], tuple[st
     return tuple(removed), tuple(added)
 
 
+def apply_edits(
+    premise: str,
+    table: Mapping[str, tuple[NLILabel, Callable[[str, L, random.Random], str | None]]],
+    lex: L,
+    rng: random.Random,
+    *,
+    kinds: Iterable[str] | None = None,
+) -> list[tuple[str, NLILabel, str]]:
+    """(hypothesis, label, kind) for every edit of ``table`` (or of ``kinds``, in that order)
+    that fires on ``premise`` and changes a word: the loop every generator shares, whatever the
+    language of its lexicon."""
+    out = []
+    for kind in table if kinds is None else kinds:
+        label, edit = table[kind]
+        edited = edit(premise, lex, rng)
+        hypothesis = " ".join(edited.split()) if edited else ""
+        if hypothesis and hypothesis != premise and token_diff(premise, hypothesis) != ((), ()):
+            out.append((hypothesis, label, kind))
+    return out
+
+
 def perturb_sentence(
     sentence: str, rng: random.Random, *, lexicon: Lexicon | None = None, source: str = "perturb"
 ) -> list[NLIExample]:
     """Every perturbation that fires on ``sentence``, one example per kind (at most)."""
-    lex = lexicon or load_lexicon()
     premise = " ".join(sentence.split())
-    examples = []
-    for kind, (label, edit) in PERTURBATIONS.items():
-        edited = edit(premise, lex, rng)
-        hypothesis = " ".join(edited.split()) if edited else ""
-        if not hypothesis or hypothesis == premise or token_diff(premise, hypothesis) == ((), ()):
-            continue
-        examples.append(NLIExample(premise, hypothesis, label, source, kind))
-    return examples
+    made = apply_edits(premise, PERTURBATIONS, lexicon or load_lexicon(), rng)
+    return [NLIExample(premise, h, label, source, kind) for h, label, kind in made]
 
 
 def _pick(

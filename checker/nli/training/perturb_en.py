@@ -38,7 +38,7 @@ from checker.nli.training import (
     perturb_en_words,
 )
 from checker.nli.training.datasets import NLIExample, data_root, write_jsonl
-from checker.nli.training.perturb import summary, token_diff
+from checker.nli.training.perturb import apply_edits, summary
 from checker.nli.training.perturb_en_lexicon import (
     EnglishLexicon,
     affirmative,
@@ -80,16 +80,11 @@ def perturb_english(
     word is dropped. Deterministic for the state of ``rng``."""
     lex = lexicon or load_english_lexicon()
     premise = " ".join(text.split())
+    if not premise:
+        return []
     plain = affirmative(premise, lex)
-    out = []
-    for kind, (label, edit) in PERTURBATIONS.items():
-        if not premise or (kind in NEEDS_AFFIRMATIVE and not plain):
-            continue
-        edited = edit(premise, lex, rng)
-        hypothesis = " ".join(edited.split()) if edited else ""
-        if hypothesis and hypothesis != premise and token_diff(premise, hypothesis) != ((), ()):
-            out.append((hypothesis, label, kind))
-    return out
+    kinds = [k for k in PERTURBATIONS if plain or k not in NEEDS_AFFIRMATIVE]
+    return apply_edits(premise, PERTURBATIONS, lex, rng, kinds=kinds)
 
 
 def _options(sentences: Iterable[str], seed: int, source: str) -> list[list[NLIExample]]:
