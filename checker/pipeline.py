@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from checker.corroboration import corroborate
 from checker.events import EventMap, group_events
 from checker.findings import make_finding
 from checker.pairing import candidate_pairs
+from checker.progress import Progress, advance
 from checker.rules import CorpusCheck, DraftCheck, RuleContext, rules_of
 from checker.rules.compare import same_statement
 from checker.types import ArticleRef, Corroboration, Finding, Pair, Report, RunStats, Verdict
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from checker.nli.base import NLIBackend
 
 log = logging.getLogger(__name__)
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +65,14 @@ def check(
         claims, [articles[c.article_id].language for c in claims], options=config.pairing
     )
     pairs = _scope(pairs, draft)
-    say(f"judging {len(pairs)} pairs")
-    verdicts = judge(pairs, backend, batch_size=config.batch_size)
+    say(f"judging {len(pairs)} pairs, both ways")
+    verdicts = judge(pairs, backend, batch_size=config.batch_size, progress=progress)
     ctx = RuleContext(articles, events, config.matching, config.rule_options)
     checked = _checked_claims(claims, draft)
-    findings = _pair_findings(verdicts, ctx, config)
+    say(f"comparing dates, numbers, quotes and speakers in {len(verdicts)} pairs")
+    findings = _pair_findings(verdicts, ctx, config, progress)
     findings += [f for c in checked for rule in rules_of("claim") for f in rule.detect(c, ctx)]
+    say("cross-checking articles and counting corroboration")
     findings += _corpus_findings(claims, draft, ctx)
     corroboration = corroborate(
         checked,
@@ -138,11 +140,15 @@ def _checked_claims(claims: Sequence[Claim], draft: DraftMode | None) -> list[Cl
     return [c for c in claims if c.article_id == draft.draft_id]
 
 
-def _pair_findings(verdicts: Sequence[Verdict], ctx: RuleContext, config: Config) -> list[Finding]:
+def _pair_findings(
+    verdicts: Sequence[Verdict], ctx: RuleContext, config: Config, progress: Progress | None
+) -> list[Finding]:
     """Pair rules on every judged pair; verdict rules (the NLI model's own finding) where no
     pair rule found anything."""
     findings: list[Finding] = []
-    for verdict in verdicts:
+    for done, verdict in enumerate(verdicts, 1):
+        if done % 500 == 0 or done == len(verdicts):
+            advance(progress, done, len(verdicts))
         found = [f for rule in rules_of("pair") for f in rule.detect(verdict.pair, ctx)]
         if found:
             findings += [_with_nli(f, verdict, config.thresholds.contradiction_note) for f in found]

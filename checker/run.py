@@ -18,7 +18,8 @@ from checker.errors import DraftError
 from checker.nli.base import NLIBackend
 from checker.nli.cache import with_cache
 from checker.nli.registry import load_backend
-from checker.pipeline import DraftMode, Progress, check
+from checker.pipeline import DraftMode, check
+from checker.progress import Progress, advance
 from checker.types import Report
 from claims.extract import extract_corpus
 from claims.ingest import read_inputs, require_articles
@@ -78,8 +79,10 @@ def _run(
         options["include"] = config.include
     corpus = require_articles(in_languages(read_inputs(names, **options), config.languages))
     mode = DraftMode(_draft_id(corpus, draft), cross_check_sources) if draft else None
-    say("extracting claims")
-    extraction = extract_corpus(corpus)
+    say(f"extracting claims from {len(corpus.articles)} articles")
+    extraction = extract_corpus(
+        corpus, on_article=lambda done, total: advance(progress, done, total)
+    )
     if backend is None:
         say("loading the NLI model")
         backend = load_backend(config.model)

@@ -37,13 +37,16 @@ def wire_stories(articles: Iterable[Article]) -> tuple[WireStory, ...]:
     for article in found:
         for name in _agencies(article):
             credited.setdefault(name, []).append(article)
-    words: dict[str, set[str]] = {}
+    words: dict[str, frozenset[str]] = {}
     group = {a.id: a.id for a in found}
     agency: dict[str, str] = {}
     for name, crediting in sorted(credited.items()):  # only articles crediting one agency
         for a, b in combinations(crediting, 2):
-            wa = words.setdefault(a.id, _content(a))
-            wb = words.setdefault(b.id, _content(b))
+            if a.id not in words:
+                words[a.id] = _content(a)
+            if b.id not in words:
+                words[b.id] = _content(b)
+            wa, wb = words[a.id], words[b.id]
             if _share(wa, wb) >= COPY_SHARE:
                 root_a, root_b = _root(group, a.id), _root(group, b.id)
                 group[root_b] = root_a
@@ -61,7 +64,7 @@ def story_of(stories: Iterable[WireStory]) -> Mapping[str, WireStory]:
     return {article: story for story in stories for article in story.articles}
 
 
-def _content(article: Article) -> set[str]:
+def _content(article: Article) -> frozenset[str]:
     return terms.content_words(article.text, stopwords(article.language))
 
 
@@ -74,7 +77,7 @@ def _agencies(article: Article) -> set[str]:
     return {e.canonical for e in found if e.kind == "MEDIA"}
 
 
-def _share(a: set[str], b: set[str]) -> float:
+def _share(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 

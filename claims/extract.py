@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -59,15 +59,24 @@ class Extraction:
         return tuple(c for a in self.articles for c in a.claims)
 
 
-def extract_corpus(corpus: Corpus, *, data_path: Path | None = None) -> Extraction:
+def extract_corpus(
+    corpus: Corpus,
+    *,
+    data_path: Path | None = None,
+    on_article: Callable[[int, int], None] | None = None,
+) -> Extraction:
     """Clean every article (with the cross-article boilerplate signal) and extract its claims.
 
     ``data_path``: a user language data folder searched before the packaged data (default:
-    the one set with :func:`claims.lang.configure`, if any).
+    the one set with :func:`claims.lang.configure`, if any). ``on_article(done, total)`` is
+    called after each article (progress of a long run).
     """
     done: list[ExtractedArticle] = []
     skipped = list(corpus.skipped)
-    for clean in clean_corpus(corpus.articles, data_path=data_path):
+    total = len(corpus.articles)
+    for count, clean in enumerate(clean_corpus(corpus.articles, data_path=data_path), 1):
+        if on_article is not None:
+            on_article(count - 1, total)
         try:
             language = load_language(clean.article.language, data_path)
             done.append(ExtractedArticle(clean, extract_claims(clean, language=language)))
@@ -78,6 +87,8 @@ def extract_corpus(corpus: Corpus, *, data_path: Path | None = None) -> Extracti
             log.exception("%s: claims not extracted", clean.article.path)
             reason = f"internal error in claim extraction ({type(exc).__name__}: {exc}); please report it"
             skipped.append(Skipped(clean.article.path, reason))
+    if on_article is not None:
+        on_article(total, total)
     return Extraction(tuple(done), tuple(skipped), corpus.warnings)
 
 

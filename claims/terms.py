@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claims.types import EntityMention
 
@@ -22,9 +23,14 @@ def words(text: str, *, min_letters: int = 1) -> list[str]:
     return [w.casefold() for w in LETTERS.findall(text) if len(w) >= min_letters]
 
 
-def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    """The casefolded words of ``text`` that carry content: not stopwords, not single letters."""
-    return {w for w in words(text) if len(w) > 1 and w not in stopwords}
+@lru_cache(maxsize=1 << 16)
+def content_words(text: str, stopwords: frozenset[str]) -> frozenset[str]:
+    """The casefolded words of ``text`` that carry content: not stopwords, not single letters.
+
+    Cached: the rules ask for the same claim's words once per pair it is in (a claim is in up
+    to ten pairs), and a frozenset of stopwords hashes once.
+    """
+    return frozenset(w for w in words(text) if len(w) > 1 and w not in stopwords)
 
 
 def entity_terms(entities: Iterable[EntityMention]) -> set[str]:

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from checker.cli import EXIT_OK, UsageError
 from checker.cli.claims_cmd import add_input_options
 from checker.config import FAIL_ON, Config, data_folder, find_config, load_config
 from checker.nli.cache import CACHE_ENV, default_cache_path
+from checker.progress import BarProgress, LogProgress, Progress
 from checker.run import run_check
 from checker.types import Report
 
@@ -136,25 +137,31 @@ def settings(args: argparse.Namespace) -> Config:
 
 
 def build_report(args: argparse.Namespace, config: Config, now: datetime) -> Report:
-    with _progress(args) as status:
-        say = (lambda text: status.update(f"selaras: {text}")) if status else None
+    with _progress(args) as progress:
         return run_check(
             args.paths,
             config,
             now=now,
             draft=args.draft,
             cross_check_sources=args.cross_check_sources,
-            progress=say,
+            progress=progress,
             cache=cache_path(args),
         )
 
 
-def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    if args.quiet or os.environ.get("CI") or not sys.stderr.isatty():
+def _progress(args: argparse.Namespace) -> AbstractContextManager[Progress | None]:
+    """Bars per stage on a terminal; on CI or into a pipe, a plain line per stage and per tenth
+    of a long stage (a CI job silent for minutes looks hung, and some are killed for it);
+    nothing with --quiet."""
+    if args.quiet:
         return nullcontext(None)
-    from rich.console import Console
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return nullcontext(LogProgress(emit=_to_stderr))
+    return BarProgress()
 
-    return Console(stderr=True).status("selaras: reading")
+
+def _to_stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _now(value: str | None) -> datetime:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.similarity import content_words, jaccard, overlap
@@ -50,7 +51,14 @@ def quote_similarity(a: Claim, b: Claim, ctx: RuleContext) -> float:
     qb = normalise_quote(b.quote.text, language=ctx.language(b))
     if not qa or not qb or min(len(qa.split()), len(qb.split())) < ctx.matching.min_words:
         return 0.0
-    return difflib.SequenceMatcher(None, qa, qb, autojunk=False).ratio()
+    return _text_ratio(qa, qb)
+
+
+@lru_cache(maxsize=1 << 15)
+def _text_ratio(a: str, b: str) -> float:
+    """difflib's similarity of two normalised quotations, cached: one quotation retold by many
+    outlets meets the same wording in pair after pair, and difflib is the costly part."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def word_changes(a: str, b: str) -> list[tuple[str, str]]:
