@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from checker.config import Config
+from checker.distributed import RayNLI
 from checker.errors import DraftError
 from checker.nli.base import NLIBackend
 from checker.nli.cache import with_cache
@@ -27,6 +30,16 @@ from claims.lang import configure, normalise_tag
 from claims.types import Corpus, Skipped
 
 
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Where the NLI model judges pairs: ``local`` (this process) or ``ray`` (actors on a Ray
+    started for the run, or on the cluster at ``address``)."""
+
+    kind: str = "local"
+    address: str | None = None
+    actors: int | None = None
+
+
 def run_check(
     paths: Sequence[str | Path],
     config: Config,
@@ -38,6 +51,7 @@ def run_check(
     progress: Progress | None = None,
     today: date | None = None,
     cache: Path | None = None,
+    engine: Engine | None = None,
 ) -> Report:
     """Check the articles at ``paths`` (files, directories, ``-`` for stdin).
 
@@ -46,12 +60,25 @@ def run_check(
     time; ``today`` bounds date inference in undated articles (default: the real today).
     ``cache``: a verdict cache file, so that pairs judged by an earlier run are not judged
     again (default: none, so library callers and benchmarks see the model alone).
+    ``engine``: where the model runs (default: in this process); ignored when ``backend``
+    is given.
     Raises ``InputError`` when no article can be read and :class:`DraftError` when the draft
     cannot.
     """
     previous = configure(config.data_path)  # the newsroom's own language data, if any
     try:
-        return _run(paths, config, now, draft, cross_check_sources, backend, progress, today, cache)
+        return _run(
+            paths,
+            config,
+            now,
+            draft,
+            cross_check_sources,
+            backend,
+            progress,
+            today,
+            cache,
+            engine or Engine(),
+        )
     finally:
         configure(previous)
 
@@ -66,6 +93,7 @@ def _run(
     progress: Progress | None,
     today: date | None,
     cache: Path | None,
+    engine: Engine,
 ) -> Report:
     say = progress or (lambda _: None)
     say("reading")
@@ -83,12 +111,18 @@ def _run(
     extraction = extract_corpus(
         corpus, on_article=lambda done, total: advance(progress, done, total)
     )
-    if backend is None:
-        say("loading the NLI model")
-        backend = load_backend(config.model)
-    if cache is not None:
-        backend = with_cache(backend, cache)
-    return check(extraction, backend, now=now, config=config, draft=mode, progress=progress)
+    with ExitStack() as stack:
+        if backend is None and engine.kind == "ray":
+            say("starting Ray and loading the NLI model on it")
+            backend = stack.enter_context(
+                RayNLI(config.model, address=engine.address, actors=engine.actors)
+            )
+        elif backend is None:
+            say("loading the NLI model")
+            backend = load_backend(config.model)
+        if cache is not None:
+            backend = with_cache(backend, cache)
+        return check(extraction, backend, now=now, config=config, draft=mode, progress=progress)
 
 
 def in_languages(corpus: Corpus, languages: Sequence[str]) -> Corpus:

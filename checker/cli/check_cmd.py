@@ -15,9 +15,10 @@ from checker.baseline import apply_baseline, exit_status, load_baseline, write_b
 from checker.cli import EXIT_OK, UsageError
 from checker.cli.claims_cmd import add_input_options
 from checker.config import FAIL_ON, Config, data_folder, find_config, load_config
+from checker.distributed import require_ray
 from checker.nli.cache import CACHE_ENV, default_cache_path
 from checker.progress import BarProgress, LogProgress, Progress
-from checker.run import run_check
+from checker.run import Engine, run_check
 from checker.types import Report
 
 
@@ -87,6 +88,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--top-k", type=int, default=None, help="candidate partners per claim")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     add_cache_options(parser)
+    add_engine_options(parser)
     parser.add_argument(
         "--now", default=None, help="the run's time, ISO 8601 (for reproducible reports)"
     )
@@ -105,6 +107,42 @@ def add_cache_options(parser: argparse.ArgumentParser) -> None:
     cached.add_argument(
         "--no-cache", action="store_true", help="judge every pair again and store nothing"
     )
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="where the NLI model judges pairs: this process (default) or Ray actors "
+        "(pip install 'selaras[ray]')",
+    )
+    parser.add_argument(
+        "--ray-address",
+        default=None,
+        metavar="ADDR",
+        help="with --engine ray: the cluster to join (default: $RAY_ADDRESS, else a local Ray "
+        "started for the run)",
+    )
+    parser.add_argument(
+        "--ray-actors",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --engine ray: model actors (default: half the cluster's CPUs)",
+    )
+
+
+def engine_of(args: argparse.Namespace) -> Engine:
+    """The engine the command line asks for; Ray's absence is an error before any work."""
+    if args.engine == "local":
+        if args.ray_address or args.ray_actors:
+            raise UsageError("--ray-address and --ray-actors need --engine ray")
+        return Engine()
+    if args.ray_actors is not None and args.ray_actors < 1:
+        raise UsageError("--ray-actors must be at least 1")
+    require_ray()
+    return Engine("ray", address=args.ray_address, actors=args.ray_actors)
 
 
 def cache_path(args: argparse.Namespace) -> Path | None:
@@ -146,6 +184,7 @@ def build_report(args: argparse.Namespace, config: Config, now: datetime) -> Rep
             cross_check_sources=args.cross_check_sources,
             progress=progress,
             cache=cache_path(args),
+            engine=engine_of(args),
         )
 
 
