@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from checker.config import Config
@@ -26,6 +27,7 @@ from checker.types import ArticleRef, Corroboration, Finding, Pair, Report, RunS
 from checker.verdicts import judge
 from claims import __version__
 from claims.extract import ExtractedArticle, Extraction, extract_claims
+from claims.extraction_cache import CachedExtraction
 from claims.shape import is_checkable
 from claims.types import Article, Claim
 
@@ -51,14 +53,17 @@ def check(
     config: Config | None = None,
     draft: DraftMode | None = None,
     progress: Progress | None = None,
+    extraction_cache: CachedExtraction | None = None,
 ) -> Report:
+    """The report on ``extraction``; ``extraction_cache`` keeps the claims of undated articles
+    re-extracted against their event's day (:func:`anchor_undated`)."""
     started = time.perf_counter()
     config = config or Config()
     say = progress or (lambda _: None)
     articles = {e.article.id: e.article for e in extraction.articles}
     say("grouping events")
     events = group_events(extraction.articles)
-    extraction = anchor_undated(extraction, events)
+    extraction = anchor_undated(extraction, events, extraction_cache)
     claims = [c for e in extraction.articles for c in e.claims if is_checkable(c)]  # no headings
     say(f"pairing {len(claims)} claims")
     pairs, considered = candidate_pairs(
@@ -104,20 +109,24 @@ def check(
     )
 
 
-def anchor_undated(extraction: Extraction, events: EventMap) -> Extraction:
+def anchor_undated(
+    extraction: Extraction, events: EventMap, cache: CachedExtraction | None = None
+) -> Extraction:
     """Resolve the dates of undated articles against the day of the event they joined.
 
     "24 Februari lalu" in an article with no date stays unresolved at extraction; once the
     article is grouped with others reporting 15 June 2022, that day anchors it.
     """
+    cache = cache or CachedExtraction(None)
     articles = []
     for extracted in extraction.articles:
         day = events.article_event[extracted.article.id].date
         if extracted.article.published is None and day is not None:
-            extracted = ExtractedArticle(
-                extracted.clean, extract_claims(extracted.clean, anchor=day)
-            )
+            clean = extracted.clean
+            claims = cache.claims(clean, day, partial(extract_claims, clean, anchor=day))
+            extracted = ExtractedArticle(clean, claims)
         articles.append(extracted)
+    cache.flush()
     return dataclasses.replace(extraction, articles=tuple(articles))
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from checker.claim_store import open_claim_store
 from checker.config import Config
 from checker.distributed import RayNLI
 from checker.errors import DraftError
@@ -25,6 +26,7 @@ from checker.pipeline import DraftMode, check
 from checker.progress import Progress, advance
 from checker.types import Report
 from claims.extract import extract_corpus
+from claims.extraction_cache import CachedExtraction
 from claims.ingest import read_inputs, require_articles
 from claims.lang import configure, normalise_tag
 from claims.types import Corpus, Skipped
@@ -108,8 +110,10 @@ def _run(
     corpus = require_articles(in_languages(read_inputs(names, **options), config.languages))
     mode = DraftMode(_draft_id(corpus, draft), cross_check_sources) if draft else None
     say(f"extracting claims from {len(corpus.articles)} articles")
+    store = open_claim_store(cache) if cache is not None else None  # warns when unusable
+    extracted = CachedExtraction(store)
     extraction = extract_corpus(
-        corpus, on_article=lambda done, total: advance(progress, done, total)
+        corpus, on_article=lambda done, total: advance(progress, done, total), cache=extracted
     )
     with ExitStack() as stack:
         if backend is None and engine.kind == "ray":
@@ -120,9 +124,17 @@ def _run(
         elif backend is None:
             say("loading the NLI model")
             backend = load_backend(config.model)
-        if cache is not None:
+        if cache is not None and store is not None:
             backend = with_cache(backend, cache)
-        return check(extraction, backend, now=now, config=config, draft=mode, progress=progress)
+        return check(
+            extraction,
+            backend,
+            now=now,
+            config=config,
+            draft=mode,
+            progress=progress,
+            extraction_cache=extracted,
+        )
 
 
 def in_languages(corpus: Corpus, languages: Sequence[str]) -> Corpus:

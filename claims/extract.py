@@ -9,13 +9,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from claims.clean import clean_corpus
 from claims.dates import resolve_dates
 from claims.entities import find_entities
 from claims.errors import ClaimsError
+from claims.extraction_cache import CachedExtraction
 from claims.lang import LanguageData, as_language, load_language
 from claims.lang.sections import ClausesSection
 from claims.numbers import find_numbers
@@ -64,22 +65,29 @@ def extract_corpus(
     *,
     data_path: Path | None = None,
     on_article: Callable[[int, int], None] | None = None,
+    cache: CachedExtraction | None = None,
 ) -> Extraction:
     """Clean every article (with the cross-article boilerplate signal) and extract its claims.
 
     ``data_path``: a user language data folder searched before the packaged data (default:
     the one set with :func:`claims.lang.configure`, if any). ``on_article(done, total)`` is
-    called after each article (progress of a long run).
+    called after each article (progress of a long run). ``cache``: claims extracted by an
+    earlier run, used where the cleaned article is unchanged.
     """
+    cache = cache or CachedExtraction(None)
     done: list[ExtractedArticle] = []
     skipped = list(corpus.skipped)
-    total = len(corpus.articles)
-    for count, clean in enumerate(clean_corpus(corpus.articles, data_path=data_path), 1):
+    cleaned = list(clean_corpus(corpus.articles, data_path=data_path))
+    cache.prefetch([(clean, own_anchor(clean)) for clean in cleaned])
+    for count, clean in enumerate(cleaned):
         if on_article is not None:
-            on_article(count - 1, total)
+            on_article(count, len(cleaned))
         try:
             language = load_language(clean.article.language, data_path)
-            done.append(ExtractedArticle(clean, extract_claims(clean, language=language)))
+            claims = cache.claims(
+                clean, own_anchor(clean), partial(extract_claims, clean, language=language)
+            )
+            done.append(ExtractedArticle(clean, claims))
         except ClaimsError as exc:
             log.warning("%s: claims not extracted: %s", clean.article.path, exc)
             skipped.append(Skipped(clean.article.path, f"claims not extracted: {exc}"))
@@ -87,9 +95,16 @@ def extract_corpus(
             log.exception("%s: claims not extracted", clean.article.path)
             reason = f"internal error in claim extraction ({type(exc).__name__}: {exc}); please report it"
             skipped.append(Skipped(clean.article.path, reason))
+    cache.flush()
     if on_article is not None:
-        on_article(total, total)
+        on_article(len(cleaned), len(cleaned))
     return Extraction(tuple(done), tuple(skipped), corpus.warnings)
+
+
+def own_anchor(clean: CleanArticle) -> date | None:
+    """The day an article's relative dates resolve against when nothing else is known."""
+    published = clean.article.published
+    return published.date() if published else None
 
 
 def extract_claims(
@@ -101,8 +116,8 @@ def extract_claims(
     """
     article = clean.article
     language = language or load_language(article.language)
-    if anchor is None and article.published:
-        anchor = article.published.date()
+    if anchor is None:
+        anchor = own_anchor(clean)
     claims: list[Claim] = []
     previous_speaker: str | None = None
     for sentence in split_sentences(join_wrapped(clean, language=language), language=language):

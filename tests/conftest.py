@@ -17,3 +17,20 @@ def verdict_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SELARAS_CACHE", str(folder / "verdicts.sqlite3"))
         yield
+
+
+@pytest.fixture
+def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles whose claims were really extracted in the test (not taken from
+    a cache), in order."""
+    import claims.extract
+
+    done: list[str] = []
+    real = claims.extract.extract_claims
+
+    def counting(clean, **options):  # type: ignore[no-untyped-def]
+        done.append(clean.article.id)
+        return real(clean, **options)
+
+    monkeypatch.setattr(claims.extract, "extract_claims", counting)
+    return done

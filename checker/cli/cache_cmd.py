@@ -1,4 +1,5 @@
-"""`selaras cache stats|clear`: look at or empty the verdict cache that `selaras check` keeps."""
+"""`selaras cache stats|clear`: look at or empty the cache `selaras check` keeps (the model's
+verdicts and the claims extracted from each article)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 from contextlib import suppress
 from pathlib import Path
 
+from checker.claim_store import ClaimStore
 from checker.cli import EXIT_OK, UsageError
 from checker.nli.cache import CACHE_ENV, VerdictCache, default_cache_path, refuse_special_file
 
@@ -17,7 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     for name, run, summary in (
         ("stats", stats_command, "where the cache is, its size and rows per model"),
-        ("clear", clear_command, "delete the cache file (the next check judges every pair)"),
+        (
+            "clear",
+            clear_command,
+            "delete the cache file (the next check extracts and judges everything)",
+        ),
     ):
         action = actions.add_parser(name, help=summary)
         action.add_argument(
@@ -55,6 +61,11 @@ def stats_command(args: argparse.Namespace) -> int:
     print(f"rows: {stats.rows:,}")
     for model, rows in stats.rows_per_model:
         print(f"  {rows:>10,}  {model}")
+    store = ClaimStore(path)
+    try:
+        print(f"claim extractions: {store.count():,} (one per article version and anchoring day)")
+    finally:
+        store.close()
     return EXIT_OK
 
 
