@@ -207,3 +207,34 @@ def test_group_events_article_dated_only_by_publication_may_come_days_later(
     assert article_date(article_of(extraction, "b"))[1] is None  # dated by publication only
     events = group_events(extraction.articles)
     assert (events.article_event["a"].id == events.article_event["b"].id) is together
+
+
+def test_a_story_retold_many_times_is_one_event_and_grouping_stays_linear(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker import events as module
+
+    monkeypatch.setattr(module, "EXEMPLARS", 3)
+    stories = [
+        Story(
+            f"copy{i:03d}",
+            f"Gempa bermagnitudo 5,6 mengguncang Cianjur, Jawa Barat, pada Senin (21/11/2022). "
+            f"Badan Nasional Penanggulangan Bencana mencatat {100 + i} korban meninggal.",
+            outlet=f"Outlet {i}",
+            published="2022-11-22",
+        )
+        for i in range(20)
+    ]
+    extraction = extract_stories(tmp_path, *stories)
+    compared = 0
+    real = module._Profile.similarity
+
+    def counting(self: object, other: object) -> float:
+        nonlocal compared
+        compared += 1
+        return real(self, other)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module._Profile, "similarity", counting)
+    events = group_events(extraction.articles)
+    assert [len(e.articles) for e in events.events] == [20]
+    assert compared <= 20 * 2 * 3  # each article meets at most 2 x EXEMPLARS members
