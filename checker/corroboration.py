@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.config import Thresholds
 from checker.events import EventMap
@@ -55,7 +56,7 @@ def corroborate(
     disputed: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[Corroboration, ...]:
     t = thresholds or Thresholds()
-    copies = story_of(wire_stories(articles.values()))
+    copies = _Copies(story_of(wire_stories(articles.values())), articles)
     support: dict[str, _Support] = defaultdict(_Support)
     for v in verdicts:
         a, b = v.pair.claim, v.pair.other
@@ -100,12 +101,30 @@ def _figures_backed(claim: Claim, by: Claim, articles: Mapping[str, Article]) ->
     return not any(d.left for d in figure_differences(claim, by, language, other))
 
 
+@dataclass
+class _Copies:
+    """The wire story each copied article carries, and each story's outlets (named once per
+    story: a story carried by hundreds of outlets is met in every pair of its copies)."""
+
+    story: Mapping[str, WireStory]
+    articles: Mapping[str, Article]
+    _outlets: dict[WireStory, tuple[str, ...]] = field(default_factory=dict)
+
+    def get(self, article_id: str) -> WireStory | None:
+        return self.story.get(article_id)
+
+    def outlets(self, story: WireStory) -> tuple[str, ...]:
+        if story not in self._outlets:
+            self._outlets[story] = tuple(outlet_key(self.articles[a]) for a in story.articles)
+        return self._outlets[story]
+
+
 def _add(
     support: _Support,
     claim: Claim,
     by: Claim,
     articles: Mapping[str, Article],
-    copies: Mapping[str, WireStory],
+    copies: _Copies,
 ) -> None:
     own, other = articles[claim.article_id], articles[by.article_id]
     outlet = outlet_key(other)
@@ -113,25 +132,28 @@ def _add(
         return
     story = copies.get(other.id)
     if story is not None and own.id in story.articles:
-        support.copies.add(_copy_note(outlet, story, own, articles))
+        support.copies.add(_copy_note(outlet, story, own, copies))
         return  # a copy of the claim's own story
     key = f"wire story {story.articles[0]}" if story else outlet.casefold()
     if key in support.by_source and support.by_source[key][0] != outlet:
-        support.copies.add(_copy_note(outlet, story, other, articles))
+        support.copies.add(_copy_note(outlet, story, other, copies))
         return  # a second copy of a story already counted
     support.by_source.setdefault(key, (outlet, evidence(by, other)))
 
 
-def _copy_note(
-    outlet: str, story: WireStory | None, article: Article, articles: Mapping[str, Article]
-) -> str:
-    others = sorted(
-        outlet_key(articles[a])
-        for a in (story.articles if story else ())
-        if outlet_key(articles[a]) != outlet
-    )
-    agency = f"the {story.agency} story" if story else "the same story"
-    return f"{outlet} carries {agency} also in {', '.join(others) or outlet_key(article)}"
+def _copy_note(outlet: str, story: WireStory | None, article: Article, copies: _Copies) -> str:
+    if story is None:
+        return _note(outlet, None, outlet_key(article), ())
+    return _note(outlet, story.agency, outlet_key(article), copies.outlets(story))
+
+
+@lru_cache(maxsize=4096)
+def _note(outlet: str, agency: str | None, fallback: str, members: tuple[str, ...]) -> str:
+    """The note for one copy; cached, since a story carried by many outlets gives the same
+    note for every claim of every copy."""
+    others = sorted(m for m in members if m != outlet)
+    story = f"the {agency} story" if agency else "the same story"
+    return f"{outlet} carries {story} also in {', '.join(others) or fallback}"
 
 
 def _entry(claim: Claim, support: _Support, articles: Mapping[str, Article]) -> Corroboration:

@@ -9,8 +9,11 @@ Tiongkok are all ``ent:china``). The word pattern, term sets and measures live i
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from claims import terms
-from claims.lang import LanguageData, as_language
+from claims.lang import LanguageData, as_language, configured_data_path
 from claims.terms import jaccard, overlap
 from claims.types import Claim
 
@@ -35,6 +38,16 @@ def _masked_text(claim: Claim) -> str:
 
 
 def content_words(claim: Claim, language: str | LanguageData) -> frozenset[str]:
-    """Casefolded content words outside mentions, plus one term per entity."""
+    """Casefolded content words outside mentions, plus one term per entity.
+
+    Cached per claim and language data folder: a claim is compared in every pair it is in,
+    by several rules."""
+    return _content_words(claim, language, configured_data_path())
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_words(
+    claim: Claim, language: str | LanguageData, data_path: Path | None
+) -> frozenset[str]:
     words = terms.content_words(_masked_text(claim), stopwords(language))
     return frozenset(words | terms.entity_terms(claim.entities))

@@ -80,8 +80,12 @@ class LanguageData:
     names: NamesSection
 
 
+@cache
 def normalise_tag(tag: str) -> str:
-    """The primary subtag of a language tag, lower case; ``"und"`` when it is not a code."""
+    """The primary subtag of a language tag, lower case; ``"und"`` when it is not a code.
+
+    Cached: the rules ask for a claim's language data once per comparison, and a corpus has
+    only a handful of tags."""
     primary = re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
     return primary if _CODE.fullmatch(primary) else UNIVERSAL
 
