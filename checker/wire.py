@@ -42,13 +42,14 @@ def wire_stories(articles: Iterable[Article]) -> tuple[WireStory, ...]:
     agency: dict[str, str] = {}
     for name, crediting in sorted(credited.items()):  # only articles crediting one agency
         for a, b in combinations(crediting, 2):
+            root_a, root_b = _root(group, a.id), _root(group, b.id)
+            if root_a == root_b:
+                continue  # already one story: comparing their words changes nothing
             if a.id not in words:
                 words[a.id] = _content(a)
             if b.id not in words:
                 words[b.id] = _content(b)
-            wa, wb = words[a.id], words[b.id]
-            if _share(wa, wb) >= COPY_SHARE:
-                root_a, root_b = _root(group, a.id), _root(group, b.id)
+            if _share(words[a.id], words[b.id]) >= COPY_SHARE:
                 group[root_b] = root_a
                 agency[root_a] = agency.get(root_a) or agency.get(root_b) or name
     members: dict[str, list[str]] = {}
@@ -82,6 +83,8 @@ def _share(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _root(group: dict[str, str], article: str) -> str:
+    """The article that stands for ``article``'s story (union-find, with path halving)."""
     while group[article] != article:
+        group[article] = group[group[article]]
         article = group[article]
     return article

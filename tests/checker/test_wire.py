@@ -6,6 +6,8 @@ one ANTARA story under their own headline, with a word or two changed.
 
 from __future__ import annotations
 
+import pytest
+
 from checker.wire import wire_stories
 from claims.types import Article
 
@@ -50,3 +52,24 @@ def test_two_stories_crediting_one_agency_but_worded_apart_are_independent() -> 
     credited = "Jakarta (ANTARA) - " + OWN_REPORT
     stories = wire_stories([_article("a", STORY, "Lensa Jabar"), _article("b", credited, "X")])
     assert stories == ()
+
+
+def test_many_copies_of_one_story_are_compared_about_once_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checker import wire
+
+    compared = 0
+    real = wire._share
+
+    def counting(a: frozenset[str], b: frozenset[str]) -> float:
+        nonlocal compared
+        compared += 1
+        return real(a, b)
+
+    monkeypatch.setattr(wire, "_share", counting)
+    copies = [_article(f"copy{i:02d}", STORY, f"Outlet {i}") for i in range(40)]
+    stories = wire_stories([*copies, _article("own", OWN_REPORT, "Detak Jabar")])
+    assert [len(s.articles) for s in stories] == [40]
+    # all pairs would be 40 * 39 / 2 = 780; once joined, two copies are not compared again
+    assert compared < 2 * 40
