@@ -1,31 +1,42 @@
-"""How the whole pipeline grows with the corpus: claims, pairs and time per stage.
+"""How the whole pipeline grows with the corpus: time and peak memory per stage, cold and warm.
 
-    python benchmarks/pipeline_scaling.py [--model DIR] [--max 100] [--seed 7] [--rerun N]
+    python benchmarks/pipeline_scaling.py [--sizes 100 1000] [--engines local ray]
+                                          [--model DIR] [--seed 4] [--no-plot]
 
-Runs checker.run.run_check with the real NLI model (loaded once) on 10 and 100
-(and, with --max 1000, 1000) generated articles from benchmarks/corpus.py: the examples
-retold by many outlets, paragraphs reordered and now and then a number changed. Pairing keeps
-top-k partners per claim from an inverted index, so pairs judged per claim should stay flat
-and time should grow linearly. The generated articles repeat the examples' sentences, so many
-pairs are textually identical and judged once: NLI pairs per second counts model calls.
+For each size, a corpus is generated (benchmarks/corpus.py: the examples retold by many
+outlets, paragraphs reordered, now and then a figure changed) and, for each engine, checked by
+`checker.run.run_check` with the real NLI model in a fresh process (so that peak RSS is the
+run's own):
 
-With --rerun N, N generated articles are checked with an empty verdict cache (cold), then one
-article is edited (a figure changed in one sentence) and the corpus is checked again with the
-cache: what a newsroom's CI does on every change.
+- cold: an empty cache (verdicts and extracted claims);
+- warm: one article edited (a figure changed in one sentence), then the same corpus checked
+  again with the cache of the cold run, as a newsroom's CI does on every change.
+
+Printed: a table per run (claims, pairs considered and judged per claim, model calls, seconds
+per stage, ms per article, peak RSS), and whether the Ray engine's findings equal the local
+engine's. Results are merged into benchmarks/results/pipeline_scaling.json (keyed by size,
+engine and run, so that a 10,000-article run done once in the background adds to them), from
+which benchmarks/pipeline_scaling.png is drawn: time per article and pairs per claim against
+corpus size. The model's load time is measured apart and not in the stages; with the Ray
+engine the actors load their model inside the judging stage, and RSS is the driver's.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
+import hashlib
+import json
+import resource
 import shlex
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from corpus import write_corpus
 
@@ -33,17 +44,16 @@ from checker.config import Config
 from checker.nli.base import NLIBackend, Pair
 from checker.nli.cache import cache_key
 from checker.nli.labels import NLIScores
-from checker.nli.registry import load_backend
-from checker.run import run_check
 
-log = logging.getLogger("pipeline_scaling")
-SIZES = (10, 100, 1000)
+HERE = Path(__file__).parent
+RESULTS = HERE / "results" / "pipeline_scaling.json"
+PLOT = HERE / "pipeline_scaling.png"
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
-CHECK_STARTS = "grouping events"  # the first stage after extraction (checker.pipeline.check)
+STAGES = ("reading", "extracting", "grouping", "pairing", "judging", "comparing", "cross-checking")
 
 
 class TimedNLI:
-    """An NLI backend that counts the pairs it judges and the seconds it spends on them."""
+    """An NLI backend that counts the texts it judges (cache misses) and the seconds it takes."""
 
     def __init__(self, backend: NLIBackend) -> None:
         self.backend = backend
@@ -63,152 +73,239 @@ class TimedNLI:
         return cache_key(self.backend)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    articles: int
-    claims: int
-    considered: int
-    judged: int
-    nli_calls: int  # (premise, hypothesis) texts the model scored: both directions, deduplicated
-    extraction_s: float
-    check_s: float  # pairing, NLI and the detectors
-    nli_s: float
+@dataclass
+class StageClock:
+    """A progress reporter that records when each stage ends and the peak RSS by then."""
 
-    def cells(self) -> list[str]:
-        return [
-            str(self.articles),
-            str(self.claims),
-            str(self.considered),
-            str(self.judged),
-            f"{self.judged / max(1, self.claims):.2f}",
-            f"{self.extraction_s:.1f}",
-            f"{self.check_s:.1f}",
-            f"{self.nli_s:.1f}",
-            str(self.nli_calls),
-            f"{self.nli_calls / self.nli_s:.1f}" if self.nli_s else "–",
-            f"{1000 * (self.extraction_s + self.check_s) / max(1, self.claims):.0f}",
-        ]
+    seconds: dict[str, float] = field(default_factory=dict)
+    peak_mb: dict[str, float] = field(default_factory=dict)
+    _stage: str | None = None
+    _since: float = 0.0
+
+    def __call__(self, text: str) -> None:
+        self._close()
+        self._stage, self._since = text.split(" ")[0], time.perf_counter()
+
+    def _close(self) -> None:
+        if self._stage is not None:
+            self.seconds[self._stage] = time.perf_counter() - self._since
+            self.peak_mb[self._stage] = _peak_mb()
+
+    def finish(self) -> None:
+        self._close()
+        self._stage = None
 
 
-HEADER = (
-    "| articles | claims | pairs considered | pairs judged | judged per claim | extraction s "
-    "| pairing+NLI s | of which NLI s | NLI calls | NLI pairs/s | ms per claim |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|"
-)
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(count: int, backend: NLIBackend, *, seed: int, batch_size: int) -> Row:
-    timed = TimedNLI(backend)
-    stages: dict[str, float] = {}  # when each stage began, from run_check's progress messages
+def child(corpus: Path, cache: Path, engine: str, model: Path | None) -> dict[str, Any]:
+    """One check in this process: load the model, run, report the figures as a dict."""
+    from checker.distributed import RayNLI
+    from checker.nli.registry import load_backend
+    from checker.run import run_check
 
-    def mark(stage: str) -> None:
-        stages.setdefault(stage, time.perf_counter())
-
-    with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(Path(tmp), count, seed=seed)
-        started = time.perf_counter()
-        report = run_check(
-            [tmp],
-            Config(batch_size=batch_size),
-            now=NOW,
-            backend=timed,
-            progress=mark,
-            today=date(2026, 1, 1),
-        )
-        checked = time.perf_counter()
-    extracted = stages[CHECK_STARTS]
-    s = report.stats
-    return Row(
-        s.articles,
-        s.claims,
-        s.pairs_considered,
-        s.pairs_judged,
-        timed.pairs,
-        extracted - started,
-        checked - extracted,
-        timed.seconds,
+    started = time.perf_counter()
+    backend: Any = RayNLI(model) if engine == "ray" else load_backend(model)
+    load_s = time.perf_counter() - started
+    timed, clock = TimedNLI(backend), StageClock()
+    started = time.perf_counter()
+    report = run_check(
+        [str(corpus)],
+        Config(),
+        now=NOW,
+        backend=timed,
+        progress=clock,
+        today=date(2026, 1, 1),
+        cache=cache,
     )
+    clock.finish()
+    check_s = time.perf_counter() - started
+    if engine == "ray":
+        backend.close()
+    s = report.stats
+    findings = sorted(f"{f.fingerprint} {f.severity.value}" for f in report.findings)
+    return {
+        "articles": s.articles,
+        "claims": s.claims,
+        "considered": s.pairs_considered,
+        "judged": s.pairs_judged,
+        "model_calls": timed.pairs,
+        "nli_s": round(timed.seconds, 1),
+        "load_s": round(load_s, 1),
+        "check_s": round(check_s, 1),
+        "stages_s": {k: round(v, 1) for k, v in clock.seconds.items()},
+        "peak_rss_mb": round(_peak_mb()),
+        "stage_peak_mb": {k: round(v) for k, v in clock.peak_mb.items()},
+        "findings": len(findings),
+        "findings_sha256": hashlib.sha256("\n".join(findings).encode()).hexdigest()[:16],
+        "runtime": getattr(getattr(backend, "backend", backend), "runtime", "?"),
+    }
 
 
-@dataclass(frozen=True, slots=True)
-class Rerun:
-    articles: int
-    claims: int
-    cold_s: float
-    cold_calls: int
-    warm_s: float
-    warm_calls: int
+def _run_child(corpus: Path, cache: Path, engine: str, model: Path | None) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", str(corpus), str(cache), engine]
+    if model:
+        command += ["--model", str(model)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{shlex.join(command)} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def _edit_one_article(folder: Path) -> Path:
-    """Change the first figure of the first article that has one: a new claim text to judge."""
+def _edit_one_article(folder: Path) -> tuple[Path, str]:
+    """Change the first figure of the first article that has one; returns it and its text."""
     for path in sorted(folder.rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         for digit in "123456789":
             if digit in text:
                 path.write_text(text.replace(digit, "7" if digit != "7" else "8", 1), "utf-8")
-                return path
+                return path, text
     raise RuntimeError(f"no article with a figure under {folder}")
 
 
-def measure_rerun(count: int, backend: NLIBackend, *, seed: int, batch_size: int) -> Rerun:
-    """Cold check with an empty cache, then the same corpus with one article edited."""
-    timings: list[tuple[float, int, int]] = []
+def measure(
+    size: int, engines: Sequence[str], *, seed: int, model: Path | None
+) -> list[dict[str, Any]]:
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, cache = Path(tmp) / "corpus", Path(tmp) / "verdicts.sqlite3"
-        write_corpus(corpus, count, seed=seed)
-        for run in ("cold", "warm"):
-            if run == "warm":
-                log.info("edited %s", _edit_one_article(corpus).name)
-            timed = TimedNLI(backend)
-            started = time.perf_counter()
-            report = run_check(
-                [str(corpus)],
-                Config(batch_size=batch_size),
-                now=NOW,
-                backend=timed,
-                today=date(2026, 1, 1),
-                cache=cache,
+        corpus = Path(tmp) / "corpus"
+        write_corpus(corpus, size, seed=seed)
+        for engine in engines:
+            cache = Path(tmp) / f"cache-{engine}.sqlite3"
+            cold = _run_child(corpus, cache, engine, model)
+            print(f"  {size} {engine} cold: {cold['check_s']} s", file=sys.stderr, flush=True)
+            edited, original = _edit_one_article(corpus)
+            warm = _run_child(corpus, cache, engine, model)
+            edited.write_text(original, encoding="utf-8")
+            print(f"  {size} {engine} warm: {warm['check_s']} s", file=sys.stderr, flush=True)
+            rows += [
+                {"size": size, "engine": engine, "run": "cold", **cold},
+                {"size": size, "engine": engine, "run": "warm (one edit)", **warm},
+            ]
+    return rows
+
+
+def merge(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored results with these rows in place of those of the same size/engine/run."""
+    stored = json.loads(RESULTS.read_text()) if RESULTS.is_file() else []
+    key = lambda r: (r["size"], r["engine"], r["run"])  # noqa: E731
+    fresh = {key(r) for r in rows}
+    merged = [r for r in stored if key(r) not in fresh] + list(rows)
+    merged.sort(key=key)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(merged, indent=1) + "\n")
+    return merged
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    head = (
+        "| articles | engine | run | claims | considered / claim | judged / claim | model calls "
+        "| " + " | ".join(f"{s} s" for s in STAGES) + " | total s | ms / article | peak RSS MB |"
+    )
+    lines = [head, "|" + "---|" * (11 + len(STAGES))]
+    for r in rows:
+        stages = [f"{r['stages_s'].get(s, 0):.1f}" for s in STAGES]
+        lines.append(
+            f"| {r['size']:,} | {r['engine']} | {r['run']} | {r['claims']:,} "
+            f"| {r['considered'] / max(1, r['claims']):.0f} | {r['judged'] / max(1, r['claims']):.2f} "
+            f"| {r['model_calls']:,} | " + " | ".join(stages) + f" | {r['check_s']:.1f} "
+            f"| {1000 * r['check_s'] / max(1, r['articles']):.0f} | {r['peak_rss_mb']:,} |"
+        )
+    return "\n".join(lines)
+
+
+def same_findings(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """For each size and run measured on both engines, whether their findings are equal."""
+    out = []
+    by = {(r["size"], r["run"], r["engine"]): r for r in rows}
+    for size, run, engine in sorted(by):
+        if engine == "ray" and (size, run, "local") in by:
+            local, ray = by[(size, run, "local")], by[(size, run, "ray")]
+            same = local["findings_sha256"] == ray["findings_sha256"]
+            out.append(
+                f"{size:,} articles, {run}: Ray findings {'==' if same else '!='} local "
+                f"({ray['findings']} vs {local['findings']}); Ray overhead "
+                f"{ray['check_s'] + ray['load_s'] - local['check_s'] - local['load_s']:+.1f} s "
+                "(start, actors loading the model, scheduling)"
             )
-            timings.append((time.perf_counter() - started, timed.pairs, report.stats.claims))
-            log.info("%s run: %.1f s, %d model calls", run, timings[-1][0], timed.pairs)
-    (cold_s, cold_calls, claims), (warm_s, warm_calls, _) = timings
-    return Rerun(count, claims, cold_s, cold_calls, warm_s, warm_calls)
+    return out
+
+
+def plot(rows: Sequence[dict[str, Any]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    series = sorted({(r["engine"], r["run"]) for r in rows})
+    for engine, run in series:
+        points = sorted((r["size"], r) for r in rows if (r["engine"], r["run"]) == (engine, run))
+        sizes = [p[0] for p in points]
+        left.plot(
+            sizes,
+            [1000 * r["check_s"] / r["articles"] for _, r in points],
+            marker="o",
+            label=f"{engine}, {run}",
+        )
+        if run == "cold":
+            right.plot(
+                sizes,
+                [r["judged"] / r["claims"] for _, r in points],
+                marker="o",
+                label=f"judged ({engine})",
+            )
+            right.plot(
+                sizes,
+                [r["considered"] / r["claims"] / 100 for _, r in points],
+                marker="s",
+                linestyle="--",
+                label=f"considered / 100 ({engine})",
+            )
+    left.set(xscale="log", xlabel="articles", ylabel="ms per article", title="Time per article")
+    right.set(xscale="log", xlabel="articles", ylabel="pairs per claim", title="Pairs per claim")
+    for axis in (left, right):
+        axis.grid(True, alpha=0.3)
+        axis.legend(fontsize=8)
+        axis.set_ylim(bottom=0)
+    figure.suptitle("Selaras pipeline scaling (2 CPU cores; generated corpus)")
+    figure.tight_layout()
+    figure.savefig(PLOT, dpi=110)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--engines", nargs="+", choices=("local", "ray"), default=["local"])
     parser.add_argument("--model", type=Path, default=None, help="NLI model directory")
-    parser.add_argument("--max", type=int, default=100, choices=SIZES, help="largest corpus")
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--no-plot", action="store_true")
     parser.add_argument(
-        "--rerun", type=int, default=None, metavar="N", help="cold and one-edit rerun at N articles"
+        "--child", nargs=3, metavar=("CORPUS", "CACHE", "ENGINE"), help=argparse.SUPPRESS
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if args.child:
+        corpus, cache, engine = args.child
+        print(json.dumps(child(Path(corpus), Path(cache), engine, args.model)))
+        return 0
     started = time.perf_counter()
-    backend = load_backend(args.model)
-    rows = []
-    for count in (n for n in SIZES if n <= args.max):
-        rows.append(measure(count, backend, seed=args.seed, batch_size=args.batch_size))
-        log.info("%d articles done", count)
-    print(f"## Pipeline scaling ({backend.name})\n")
-    print(HEADER)
-    for row in rows:
-        print("| " + " | ".join(row.cells()) + " |")
-    if args.rerun:
-        r = measure_rerun(args.rerun, backend, seed=args.seed, batch_size=args.batch_size)
-        print(
-            "\n| articles | claims | cold s (empty cache) | model calls | rerun after one edit s | model calls |"
-        )
-        print("|---|---|---|---|---|---|")
-        print(
-            f"| {r.articles} | {r.claims} | {r.cold_s:.1f} | {r.cold_calls} | {r.warm_s:.1f} "
-            f"| {r.warm_calls} |"
-        )
+    rows = [
+        r
+        for size in args.sizes
+        for r in measure(size, args.engines, seed=args.seed, model=args.model)
+    ]
+    merged = merge(rows)
+    print("## Pipeline scaling (this run)\n")
+    print(table(rows))
+    for line in same_findings(rows):
+        print(f"\n{line}")
+    if not args.no_plot:
+        plot(merged)
+        print(f"\nPlot of every stored result: {PLOT.relative_to(HERE.parent)}")
     given = sys.argv[1:] if argv is None else list(argv)
     print(f"\nWall time: {time.perf_counter() - started:.1f} s")
     print(f"Command: `{shlex.join(['python', 'benchmarks/pipeline_scaling.py', *given])}`")
