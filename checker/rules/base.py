@@ -14,6 +14,7 @@ The pipeline runs every registered rule of each scope; a rule never needs a line
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -51,14 +52,47 @@ class CorpusCheck:
 
     claims: Mapping[str, tuple[Claim, ...]]  # article id -> its claims, in text order
     focus: str | None = None  # the draft's article id in draft mode
+    _order: dict[str, int] = field(init=False, repr=False, compare=False)
 
-    def article_pairs(self) -> Iterator[tuple[str, str]]:
-        """The pairs of articles to compare: all of them, or the draft (first) with each other."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_order", {article: i for i, article in enumerate(self.claims)})
+
+    def article_pairs(
+        self, group: Callable[[str], object] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        """The pairs of articles to compare: all of them, or the draft (first) with each other.
+
+        With ``group`` (an article's event, say), only pairs in one group, in the same order:
+        a corpus of many events never walks the pairs across them.
+        """
         ids = list(self.claims)
-        if self.focus is None:
+        if self.focus is not None:
+            if self.focus in self.claims:
+                mine = group(self.focus) if group else None
+                yield from (
+                    (self.focus, other)
+                    for other in ids
+                    if other != self.focus and (group is None or group(other) == mine)
+                )
+            return
+        if group is None:
             yield from itertools.combinations(ids, 2)
-        elif self.focus in self.claims:
-            yield from ((self.focus, other) for other in ids if other != self.focus)
+            return
+        members: dict[object, list[str]] = {}
+        for article in ids:
+            members.setdefault(group(article), []).append(article)
+        for article in ids:
+            later = members[group(article)]
+            start = bisect.bisect_right(later, self._order[article], key=self._order.__getitem__)
+            yield from ((article, other) for other in later[start:])
+
+    def compares(self, a: str, b: str) -> bool:
+        """Whether (a, b) is one of :meth:`article_pairs` (without listing them all)."""
+        if a not in self.claims or b not in self.claims or a == b:
+            return False
+        if self.focus is not None:
+            return a == self.focus
+        return self._order[a] < self._order[b]
 
 
 @dataclass(frozen=True, slots=True)

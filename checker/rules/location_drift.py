@@ -41,9 +41,7 @@ class _Placed:
 
 def detect(corpus: CorpusCheck, ctx: RuleContext) -> Iterator[Finding]:
     placed = {a: _placed(claims, ctx) for a, claims in corpus.claims.items()}
-    for a, b in corpus.article_pairs():
-        if ctx.events.article_event[a].id != ctx.events.article_event[b].id:
-            continue
+    for a, b in corpus.article_pairs(group=lambda article: ctx.events.article_event[article].id):
         found: dict[tuple[str, str], list[Difference]] = {}
         claims: dict[tuple[str, str], tuple[Claim, Claim, float]] = {}
         compared = (*_within(placed[a], placed[b]), *_statements(placed[a], placed[b], ctx))
@@ -62,9 +60,12 @@ def _within(
 ) -> Iterator[tuple[Claim, Claim, Difference, float]]:
     """One named place put within different larger places of one level."""
     parents_x, parents_y = _parents(xs), _parents(ys)
+    named: dict[str, list[_Placed]] = {}
+    for q in ys:
+        named.setdefault(_key(q.mention.name), []).append(q)
     for p in xs:
-        for q in ys:
-            if _key(p.mention.name) != _key(q.mention.name) or not _same_place(p, q):
+        for q in named.get(_key(p.mention.name), ()):
+            if not _same_place(p, q):
                 continue
             for level, kind_p, name_p in p.parents:
                 for lq, kind_q, name_q in q.parents:

@@ -51,10 +51,9 @@ class _Article:
 def detect(corpus: CorpusCheck, ctx: RuleContext) -> Iterator[Finding]:
     """Each pair of articles: the name words spelled apart, one finding per pair of claims."""
     articles = {a: _article(claims, ctx) for a, claims in corpus.claims.items()}
-    compared = set(corpus.article_pairs())
     found: dict[tuple[str, str], list[tuple[_Occurrence, _Occurrence, bool]]] = {}
     for u, v, variant in _spelled_apart(articles, ctx):
-        for a, b in _article_pairs(articles, u, v, compared):
+        for a, b in _article_pairs(articles, u, v, corpus):
             best = _same_one(articles[a].names[u], articles[b].names[v], ctx)
             if best is not None:
                 found.setdefault((best[0].claim.id, best[1].claim.id), []).append((*best, variant))
@@ -63,7 +62,7 @@ def detect(corpus: CorpusCheck, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _article_pairs(
-    articles: Mapping[str, _Article], u: str, v: str, compared: set[tuple[str, str]]
+    articles: Mapping[str, _Article], u: str, v: str, corpus: CorpusCheck
 ) -> Iterator[tuple[str, str]]:
     """The compared pairs (a, b) where a writes u and b writes v, neither writes the other's
     form, and neither form is a common word (written in lower case) in either."""
@@ -71,7 +70,7 @@ def _article_pairs(
     writers_v = sorted(b for b, y in articles.items() if v in y.names and u not in y.vocabulary)
     for a in writers_u:
         for b in writers_v:
-            if (a, b) in compared and not {u, v} & (articles[a].lower | articles[b].lower):
+            if corpus.compares(a, b) and not {u, v} & (articles[a].lower | articles[b].lower):
                 yield a, b
 
 

@@ -40,12 +40,10 @@ def detect(corpus: CorpusCheck, ctx: RuleContext) -> Iterator[Finding]:
     """Each pair of articles of one event: claims that make the same statement at times of
     day that cannot both be right."""
     local = _local_offsets(corpus.claims, ctx)
-    for a, b in corpus.article_pairs():
-        if ctx.events.article_event[a].id != ctx.events.article_event[b].id:
-            continue
-        timed_b = [c for c in corpus.claims[b] if _event_times(c)]
-        for x in (c for c in corpus.claims[a] if _event_times(c)):
-            for y in timed_b:
+    timed = {a: [c for c in claims if _event_times(c)] for a, claims in corpus.claims.items()}
+    for a, b in corpus.article_pairs(group=lambda article: ctx.events.article_event[article].id):
+        for x in timed[a]:
+            for y in timed[b]:
                 finding = _compare(x, y, local, ctx)
                 if finding is not None:
                     yield finding

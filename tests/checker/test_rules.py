@@ -136,3 +136,22 @@ def test_example_rule_runs_in_the_pipeline_with_its_options_and_severity() -> No
     assert {f.severity for f in default} == {Severity.INFO}
     assert {f.severity for f in shorter} == {Severity.ERROR}
     assert long_claims(disable=["long-claim"]) == []
+
+
+@pytest.mark.parametrize("focus", [None, "a3"])
+def test_article_pairs_by_group_are_the_same_pairs_in_order_without_the_rest(
+    focus: str | None,
+) -> None:
+    from checker.rules.base import CorpusCheck
+
+    ids = [f"a{i}" for i in range(12)]
+    event = {article: int(article[1:]) % 3 for article in ids}
+    corpus = CorpusCheck({article: () for article in ids}, focus)
+    every = list(corpus.article_pairs())
+    grouped = list(corpus.article_pairs(group=event.__getitem__))
+    assert grouped == [(a, b) for a, b in every if event[a] == event[b]]
+    assert grouped and len(grouped) < len(every)
+    listed = set(every)
+    for a in ids:
+        for b in ids:
+            assert corpus.compares(a, b) == ((a, b) in listed)
