@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -32,14 +33,41 @@ def generated_text(base: str, number: int, rng: random.Random) -> str:
     return text + "\n"
 
 
-def write_corpus(directory: Path, count: int, *, seed: int = 7) -> list[Path]:
-    """Write ``count`` generated articles as .txt files; returns their paths."""
+def write_corpus(
+    directory: Path, count: int, *, seed: int = 7, per_story: int | None = None
+) -> list[Path]:
+    """Write ``count`` generated articles as .txt files; returns their paths.
+
+    By default every article retells one of the five examples, so a big corpus is five
+    stories told by thousands of outlets. With ``per_story``, each run of ``per_story``
+    articles tells its own story: the example moved to an earlier year (every "2022" in it),
+    so that a corpus grows by stories, as a news day does, not by retellings of five.
+    """
     rng = random.Random(seed)
     bases = example_texts()
+    published = example_days() if per_story else []
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
+        story = i // per_story if per_story else i
+        base = bases[story % len(bases)]
+        text = generated_text(base, i, rng)
         path = directory / f"gen_{i:05d}.txt"
-        path.write_text(generated_text(bases[i % len(bases)], i, rng), encoding="utf-8")
+        if per_story:
+            year = 2022 - story // len(bases)
+            day = published[story % len(bases)]
+            front = f"---\npublished: {day.replace(year=year).isoformat()}\n---\n" if day else ""
+            text = front + text.replace("2022", str(year))
+            path = path.with_suffix(".md")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def example_days() -> list[date | None]:
+    """The publication day Selaras infers for each example (its story's day)."""
+    from claims.ingest import read_inputs
+
+    corpus = read_inputs([str(p) for p in sorted(EXAMPLES.glob("*.txt"))])
+    days = {Path(a.path).name: a.published.date() if a.published else None for a in corpus.articles}
+    return [days.get(p.name) for p in sorted(EXAMPLES.glob("*.txt"))]

@@ -166,12 +166,12 @@ def _edit_one_article(folder: Path) -> tuple[Path, str]:
 
 
 def measure(
-    size: int, engines: Sequence[str], *, seed: int, model: Path | None
+    size: int, engines: Sequence[str], *, seed: int, model: Path | None, per_story: int
 ) -> list[dict[str, Any]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, size, seed=seed)
+        write_corpus(corpus, size, seed=seed, per_story=per_story or None)
         for engine in engines:
             cache = Path(tmp) / f"cache-{engine}.sqlite3"
             cold = _run_child(corpus, cache, engine, model)
@@ -283,6 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--engines", nargs="+", choices=("local", "ray"), default=["local"])
     parser.add_argument("--model", type=Path, default=None, help="NLI model directory")
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--per-story",
+        type=int,
+        default=20,
+        help="articles per story (default 20, as a news day; 0: five stories retold by all)",
+    )
     parser.add_argument("--no-plot", action="store_true")
     parser.add_argument(
         "--child", nargs=3, metavar=("CORPUS", "CACHE", "ENGINE"), help=argparse.SUPPRESS
@@ -296,7 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [
         r
         for size in args.sizes
-        for r in measure(size, args.engines, seed=args.seed, model=args.model)
+        for r in measure(
+            size, args.engines, seed=args.seed, model=args.model, per_story=args.per_story
+        )
     ]
     merged = merge(rows)
     print("## Pipeline scaling (this run)\n")
