@@ -26,7 +26,7 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from checker.cli import cache_cmd, claims_cmd, model_cmd, nli_cmd
+    from checker.cli import cache_cmd, claims_cmd, model_cmd, nli_cmd, serve_cmd
 
     parser = argparse.ArgumentParser(
         prog="selaras",
@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the traceback of an internal error"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (claims_cmd, nli_cmd, model_cmd, cache_cmd):
+    for module in (claims_cmd, nli_cmd, model_cmd, cache_cmd, serve_cmd):
         module.register(sub)
     _register_optional(sub)
     return parser
