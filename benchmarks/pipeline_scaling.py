@@ -166,7 +166,13 @@ def _edit_one_article(folder: Path) -> tuple[Path, str]:
 
 
 def measure(
-    size: int, engines: Sequence[str], *, seed: int, model: Path | None, per_story: int
+    size: int,
+    engines: Sequence[str],
+    *,
+    seed: int,
+    model: Path | None,
+    per_story: int,
+    warm: bool = True,
 ) -> list[dict[str, Any]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -176,14 +182,14 @@ def measure(
             cache = Path(tmp) / f"cache-{engine}.sqlite3"
             cold = _run_child(corpus, cache, engine, model)
             print(f"  {size} {engine} cold: {cold['check_s']} s", file=sys.stderr, flush=True)
+            rows.append({"size": size, "engine": engine, "run": "cold", **cold})
+            if not warm:
+                continue
             edited, original = _edit_one_article(corpus)
-            warm = _run_child(corpus, cache, engine, model)
+            again = _run_child(corpus, cache, engine, model)
             edited.write_text(original, encoding="utf-8")
-            print(f"  {size} {engine} warm: {warm['check_s']} s", file=sys.stderr, flush=True)
-            rows += [
-                {"size": size, "engine": engine, "run": "cold", **cold},
-                {"size": size, "engine": engine, "run": "warm (one edit)", **warm},
-            ]
+            print(f"  {size} {engine} warm: {again['check_s']} s", file=sys.stderr, flush=True)
+            rows.append({"size": size, "engine": engine, "run": "warm (one edit)", **again})
     return rows
 
 
@@ -290,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="articles per story (default 20, as a news day; 0: five stories retold by all)",
     )
     parser.add_argument("--no-plot", action="store_true")
+    parser.add_argument("--cold-only", action="store_true", help="skip the one-edit rerun")
     parser.add_argument(
         "--child", nargs=3, metavar=("CORPUS", "CACHE", "ENGINE"), help=argparse.SUPPRESS
     )
