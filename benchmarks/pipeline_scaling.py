@@ -310,7 +310,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         r
         for size in args.sizes
         for r in measure(
-            size, args.engines, seed=args.seed, model=args.model, per_story=args.per_story
+            size,
+            args.engines,
+            seed=args.seed,
+            model=args.model,
+            per_story=args.per_story,
+            warm=not args.cold_only,
         )
     ]
     merged = merge(rows)
