@@ -14,22 +14,50 @@ paired across articles whatever else they say: "total pendaki tercatat 70 orang"
 pendaki yang berada di gunung" share too few words for BM25, but they are the two accounts of
 one figure that an editor wants compared. Each claim keeps its best such partner per measure
 and other article, at most ``measure_partners`` in all, so this also grows linearly.
+
+All of it runs on arrays, a block of query claims at a time (checker/claim_index.py): the
+candidates of a block are gathered, deduplicated, scored and ranked together. The pairs and
+scores are those of the per-pair loop this replaced, to the bit
+(tests/checker/test_pairing_vectorised.py keeps that loop to compare).
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from checker.similarity import stopwords
+import numpy as np
+import numpy.typing as npt
+
+from checker.claim_index import (
+    ClaimIndex,
+    Floats,
+    Ints,
+    Rows,
+    Slots,
+    claim_terms,
+    distinct,
+    firsts,
+    ranges,
+    runs,
+)
 from checker.types import Pair
 from claims.lang import load_language
 from claims.types import Claim
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+__all__ = [
+    "ClaimIndex",
+    "PairingOptions",
+    "candidate_pairs",
+    "claim_terms",
+    "named_measures",
+    "spread_over_articles",
+]
+
+_BLOCK = 64  # query claims handled together
+_SCRATCH = 1 << 23  # slots per block: (query, claim) int32 and (query, term) positions
+
+Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,60 +69,6 @@ class PairingOptions:
     measure_partners: int = 4  # extra partners per claim that give a figure of the same measure
     k1: float = 1.2
     b: float = 0.75
-
-
-def claim_terms(claim: Claim, language: str) -> list[str]:
-    """Content words, plus entity, number and date terms that survive paraphrase."""
-    stop = stopwords(language)
-    words = [w.casefold() for w in _WORD.findall(claim.text)]
-    terms = [w for w in words if len(w) > 1 and w not in stop and not w.isdigit()]
-    terms += [f"ent:{e.canonical.casefold()}" for e in claim.entities]
-    terms += [f"num:{n.kind.value}:{n.value:g}" for n in claim.numbers]
-    # what a figure counts ("measure:dead"), weighted: claims counting one thing are worth pairing
-    terms += [f"measure:{n.measure}" for n in claim.numbers if n.measure] * 3
-    terms += [f"date:{d.value.isoformat()}" for d in claim.dates if d.value]
-    return terms
-
-
-class ClaimIndex:
-    """BM25 over claims, with an inverted index for candidate generation."""
-
-    def __init__(
-        self, claims: Sequence[Claim], languages: Sequence[str], options: PairingOptions
-    ) -> None:
-        self.claims = claims
-        self.options = options
-        self.terms = [
-            Counter(claim_terms(c, lang)) for c, lang in zip(claims, languages, strict=True)
-        ]
-        self.lengths = [sum(t.values()) for t in self.terms]
-        self.average = sum(self.lengths) / max(1, len(self.lengths))
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, counts in enumerate(self.terms):
-            for term in counts:
-                self.postings[term].append(i)
-        n = len(claims)
-        self.idf = {
-            t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()
-        }
-
-    def score(self, query: int, doc: int) -> float:
-        k1, b = self.options.k1, self.options.b
-        norm = k1 * (1 - b + b * self.lengths[doc] / max(1e-9, self.average))
-        doc_terms = self.terms[doc]
-        total = 0.0
-        for term in self.terms[query]:
-            tf = doc_terms.get(term, 0)
-            if tf:
-                total += self.idf[term] * tf * (k1 + 1) / (tf + norm)
-        return total
-
-    def candidates(self, query: int) -> set[int]:
-        rare = sorted(self.terms[query], key=lambda t: -self.idf[t])[: self.options.query_terms]
-        found: set[int] = set()
-        for term in rare:
-            found.update(self.postings[term][: self.options.posting_cap])
-        return found
 
 
 def spread_over_articles(
@@ -122,36 +96,166 @@ def named_measures(claim: Claim, language: str) -> set[str]:
     }
 
 
-def measure_pairs(
-    claims: Sequence[Claim], languages: Sequence[str], index: ClaimIndex, limit: int
-) -> dict[tuple[int, int], float]:
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """Partners chosen by query claims: (query, partner, relative score), queries ascending."""
+
+    queries: Ints
+    partners: Ints
+    scores: Floats
+
+    @classmethod
+    def join(cls, parts: Sequence[tuple[Ints, Ints, Floats]]) -> Chosen:
+        if not parts:
+            return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        return cls(*(np.concatenate(column) for column in zip(*parts, strict=True)))
+
+    def keys(self, n: int) -> Ints:
+        """Each pair as one number, the same whichever claim chose it."""
+        low, high = np.minimum(self.queries, self.partners), np.maximum(self.queries, self.partners)
+        return low * n + high
+
+
+class _Blocks:
+    """Query claims in blocks, with the scratch a block needs (allocated once)."""
+
+    def __init__(self, index: ClaimIndex) -> None:
+        self.index = index
+        self.n = len(index.claims)
+        self.size = max(1, min(_BLOCK, _SCRATCH // max(1, self.n, len(index.idf))))
+        self.slots: Slots = np.zeros(self.size * self.n, dtype=np.int32)
+        self.table = index.position_table(self.size)
+
+    def __iter__(self) -> Iterator[Ints]:
+        for start in range(0, self.n, self.size):
+            yield np.arange(start, min(self.n, start + self.size))
+
+    def candidates(self, queries: Ints, lists: Rows, keys: Ints, owner: Ints) -> tuple[Ints, Ints]:
+        """Each query with the claims of other articles in the first ``posting_cap`` of the
+        ``lists`` of its ``keys`` (``owner``: the query's index in ``queries``), once each."""
+        lengths = np.minimum(lists.lengths(keys), self.index.options.posting_cap)
+        local = np.repeat(owner, lengths)
+        docs = lists.ids[ranges(lists.indptr[keys], lengths)]
+        kept = firsts(local, docs, self.n, self.slots)
+        found, docs = queries[local[kept]], docs[kept]
+        other = self.index.articles[found] != self.index.articles[docs]
+        return found[other], docs[other]
+
+    def scores(self, queries: Ints, docs: Ints) -> Floats:
+        """``score(q, d)`` for each pair, each query scored once per distinct doc text."""
+        kept, pair_of = distinct(queries, self.index.alike[docs], self.index.kinds, self.slots)
+        return self.index.pair_scores(queries[kept], docs[kept], self.table)[pair_of]
+
+    def ranked(self, queries: Ints, docs: Ints, relative: Floats) -> Ints:
+        """The order of distinct (query, doc) items by query, then best first as
+        ``sorted((score, doc), reverse=True)`` ranks them: one sort of a key (query, score
+        level, doc), below (queries in the block * claims) ** 2, so within 64 bits."""
+        if len(queries) == 0:
+            return queries
+        levels, level = np.unique(relative, return_inverse=True)
+        worse = len(levels) - 1 - level  # 0 for the best score
+        key = ((queries - queries.min()) * len(levels) + worse) * self.n + (self.n - 1 - docs)
+        return np.argsort(key)
+
+    def first_per_article(self, queries: Ints, docs: Ints) -> Mask:
+        """For ranked items: whether each is the first of its (query, article)."""
+        if len(queries) == 0:
+            return np.zeros(0, dtype=np.bool_)
+        articles = self.index.articles
+        keys = (queries - queries.min()) * (int(articles.max()) + 1) + articles[docs]
+        numbers = np.arange(len(keys), dtype=np.int32)
+        self.slots[keys] = len(keys)
+        np.minimum.at(self.slots, keys, numbers)
+        return self.slots[keys] == numbers
+
+
+def _rank_in_runs(groups: Ints, chosen: Mask) -> tuple[Ints, Ints]:
+    """For sorted ``groups``: each item's rank among the chosen items of its run (meaningful
+    where chosen), and how many items of its run are chosen."""
+    first, last = runs(groups)
+    upto: Ints = np.cumsum(chosen, dtype=np.int64)  # chosen items up to and including each
+    before: Ints = upto[first] - chosen[first]
+    return upto - before - 1, upto[last] - before
+
+
+def _spread_top_k(
+    blocks: _Blocks, queries: Ints, docs: Ints, relative: Floats
+) -> tuple[Ints, Ints, Floats]:
+    """Per query, :func:`spread_over_articles` of its candidates ranked best first."""
+    order = blocks.ranked(queries, docs, relative)
+    queries, docs, relative = queries[order], docs[order], relative[order]
+    first = blocks.first_per_article(queries, docs)
+    rank_first, articles = _rank_in_runs(queries, first)
+    rank_rest, _ = _rank_in_runs(queries, ~first)
+    top_k = blocks.index.options.top_k
+    kept = np.where(first, rank_first < top_k, rank_rest < top_k - articles)
+    return queries[kept], docs[kept], relative[kept]
+
+
+def _bm25_partners(blocks: _Blocks) -> tuple[Chosen, int]:
+    """Each claim's top-k partners by relative BM25 among its candidates, and how many
+    candidates were scored."""
+    index, options = blocks.index, blocks.index.options
+    parts, considered = [], 0
+    for block in blocks:
+        queries = block[index.self_scores[block] > 0]
+        owner, terms = index.rarest_terms(queries)
+        found, docs = blocks.candidates(queries, index.postings, terms, owner)
+        considered += len(found)
+        relative = blocks.scores(found, docs) / index.self_scores[found]
+        kept = relative >= options.min_relative_score
+        parts.append(_spread_top_k(blocks, found[kept], docs[kept], relative[kept]))
+    return Chosen.join(parts), considered
+
+
+def _measure_partners(blocks: _Blocks, languages: Sequence[str], limit: int) -> Chosen:
     """For each claim, the best-scoring claim of each other article that gives a figure of the
     same named measure, up to ``limit`` partners, spread over articles."""
-    by_measure: dict[str, list[int]] = defaultdict(list)
-    measures = [named_measures(c, lang) for c, lang in zip(claims, languages, strict=True)]
-    for i, found in enumerate(measures):
-        for measure in found:
-            by_measure[measure].append(i)
-    chosen: dict[tuple[int, int], float] = {}
-    for i, claim in enumerate(claims):
-        if not measures[i] or limit <= 0:
-            continue
-        self_score = index.score(i, i) or 1.0
-        ranked = sorted(
-            {
-                (index.score(i, j) / self_score, j)
-                for measure in measures[i]
-                for j in by_measure[measure][: index.options.posting_cap]
-                if claims[j].article_id != claim.article_id
-            },
-            reverse=True,
-        )
-        best_per_article: dict[str, tuple[float, int]] = {}
-        for item in ranked:  # best first: the first of each article is its best
-            best_per_article.setdefault(claims[item[1]].article_id, item)
-        for relative, j in sorted(best_per_article.values(), reverse=True)[:limit]:
-            chosen[(min(i, j), max(i, j))] = relative
-    return chosen
+    if limit <= 0:
+        return Chosen.join([])
+    index, names = blocks.index, dict[str, int]()
+    measures = Rows.of(
+        [
+            [names.setdefault(m, len(names)) for m in sorted(named_measures(c, lang))]
+            for c, lang in zip(index.claims, languages, strict=True)
+        ]
+    )
+    by_measure = measures.transposed(len(names))
+    parts = []
+    for block in blocks:
+        owner, entries = measures.entries(block)
+        found, docs = blocks.candidates(block, by_measure, measures.ids[entries], owner)
+        self_scores = index.self_scores[found]
+        relative = blocks.scores(found, docs) / np.where(self_scores == 0, 1.0, self_scores)
+        order = blocks.ranked(found, docs, relative)
+        found, docs, relative = found[order], docs[order], relative[order]
+        best = blocks.first_per_article(found, docs)
+        kept = best & (_rank_in_runs(found, best)[0] < limit)
+        parts.append((found[kept], docs[kept], relative[kept]))
+    return Chosen.join(parts)
+
+
+def _last_of_runs(groups: Ints) -> Mask:
+    """For sorted ``groups``: True at the last item of each run of equal values."""
+    return np.concatenate([groups[1:] != groups[:-1], [True]]) if len(groups) else groups == 0
+
+
+def _merge(bm25: Chosen, measured: Chosen, n: int) -> tuple[Ints, Floats]:
+    """Each chosen pair once, keyed as :meth:`Chosen.keys`: a pair both claims chose keeps
+    the higher BM25 score; a same-measure pair BM25 did not choose keeps the score of the
+    later claim that chose it."""
+    keys = bm25.keys(n)
+    order = np.lexsort((bm25.scores, keys))
+    last = _last_of_runs(keys[order])
+    keys, scores = keys[order][last], bm25.scores[order][last]
+    extra = measured.keys(n)
+    order = np.lexsort((measured.queries, extra))
+    last = _last_of_runs(extra[order])
+    extra, extra_scores = extra[order][last], measured.scores[order][last]
+    new = ~np.isin(extra, keys, assume_unique=True)
+    keys = np.concatenate([keys, extra[new]])
+    order = np.argsort(keys)
+    return keys[order], np.concatenate([scores, extra_scores[new]])[order]
 
 
 def candidate_pairs(
@@ -159,27 +263,13 @@ def candidate_pairs(
 ) -> tuple[list[Pair], int]:
     """Top-k cross-article partners per claim, each unordered pair once, and how many were scored."""
     options = options or PairingOptions()
-    index = ClaimIndex(claims, languages, options)
-    chosen: dict[tuple[int, int], float] = {}
-    considered = 0
-    for i, claim in enumerate(claims):
-        self_score = index.score(i, i)
-        if self_score <= 0:
-            continue
-        scored = []
-        for j in index.candidates(i):
-            if claims[j].article_id == claim.article_id:
-                continue
-            considered += 1
-            relative = index.score(i, j) / self_score
-            if relative >= options.min_relative_score:
-                scored.append((relative, j))
-        for relative, j in spread_over_articles(
-            sorted(scored, reverse=True), claims, options.top_k
-        ):
-            key = (min(i, j), max(i, j))
-            chosen[key] = max(chosen.get(key, 0.0), relative)
-    for key, relative in measure_pairs(claims, languages, index, options.measure_partners).items():
-        chosen.setdefault(key, relative)
-    pairs = [Pair(claims[a], claims[b], score) for (a, b), score in sorted(chosen.items())]
+    blocks = _Blocks(ClaimIndex(claims, languages, options))
+    bm25, considered = _bm25_partners(blocks)
+    measured = _measure_partners(blocks, languages, options.measure_partners)
+    keys, scores = _merge(bm25, measured, len(claims))
+    low, high = np.divmod(keys, max(1, len(claims)))
+    pairs = [
+        Pair(claims[a], claims[b], score)
+        for a, b, score in zip(low.tolist(), high.tolist(), scores.tolist(), strict=True)
+    ]
     return pairs, considered

@@ -196,3 +196,36 @@ def test_two_accounts_of_one_figure_are_paired_though_worded_apart(tmp_path: Pat
     wanted = frozenset({seventy.id, seventy_five.id})
     assert wanted not in {frozenset({p.claim.id, p.other.id}) for p in without}
     assert wanted in {frozenset({p.claim.id, p.other.id}) for p in pairs}
+
+
+def _retold(articles: int, text: str) -> list[Claim]:
+    """The same sentence in ``articles`` articles, one claim each."""
+    return [Claim(f"a{i}#1", f"a{i}", text, Span(0, len(text), 1)) for i in range(articles)]
+
+
+def test_candidate_pairs_equal_scores_keep_the_later_claims() -> None:
+    # every partner scores 1.0: ties break on the claim, later first, as sorted(reverse=True)
+    claims = _retold(7, "Gempa Cianjur menewaskan warga desa Sukamaju.")
+    options = PairingOptions(top_k=2, measure_partners=0)
+    pairs, considered = candidate_pairs(claims, ["id"] * len(claims), options=options)
+    wanted = {
+        frozenset({i, j})
+        for i in range(len(claims))
+        for j in sorted(set(range(len(claims))) - {i})[-options.top_k :]
+    }
+    assert {
+        frozenset({int(p.claim.article_id[1:]), int(p.other.article_id[1:])}) for p in pairs
+    } == wanted
+    assert all(p.score == 1.0 for p in pairs)
+    assert considered == len(claims) * (len(claims) - 1)
+
+
+def test_candidate_pairs_posting_cap_limits_the_claims_read_per_term() -> None:
+    # one posting list per term, all alike: only the first posting_cap claims are ever read
+    claims = _retold(9, "Gempa Cianjur menewaskan warga desa Sukamaju.")
+    options = PairingOptions(posting_cap=3, measure_partners=0)
+    pairs, considered = candidate_pairs(claims, ["id"] * len(claims), options=options)
+    first = {c.id for c in claims[: options.posting_cap]}
+    assert all(p.claim.id in first or p.other.id in first for p in pairs)
+    # each claim reads the first three; a claim among them skips itself
+    assert considered == options.posting_cap * len(claims) - options.posting_cap
