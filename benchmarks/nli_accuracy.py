@@ -4,8 +4,9 @@ held-out drift sets (Indonesian, and English when built), the hand-written news 
 `python -m checker.nli.training.mix` (SNLI test, PAWS-ID test, STS 2016, FEVER test, WReTE test,
 cross-lingual pairs).
 
-    python benchmarks/nli_accuracy.py [--model DIR] [--int8] [--sets val,xling] [--limit N]
-                                      [--calibrate] [--write-metrics]
+    python benchmarks/nli_accuracy.py [--model DIR] [--runtime torch|onnx|onnx-int8] [--int8]
+                                      [--sets val,xling] [--limit N] [--calibrate]
+                                      [--write-metrics]
 
 Prints, per set, accuracy, per-class precision/recall/F1, the confusion matrix, accuracy per
 kind, the task figures (PAWS-ID "entailment or not", translations judged entailment, perturbed
@@ -243,7 +244,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--model", type=Path, default=None, help="model directory (default: the embedded one)"
     )
     parser.add_argument(
-        "--int8", action="store_true", help="torch dynamic int8 quantization of Linear layers"
+        "--runtime",
+        choices=("torch", "onnx", "onnx-int8"),
+        default=None,
+        help="the embedded model's runtime (default: $SELARAS_RUNTIME, else the fastest)",
+    )
+    parser.add_argument(
+        "--int8",
+        action="store_true",
+        help="torch dynamic int8 quantization of Linear layers (implies --runtime torch)",
     )
     parser.add_argument(
         "--sets", nargs="+", default=None, help="names, comma- or space-separated (default: all)"
@@ -264,6 +273,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--limit must be at least 1")
     if args.write_metrics and args.limit is not None:
         parser.error("--write-metrics records the model's figures: run it without --limit")
+    if args.int8:
+        if args.runtime not in (None, "torch"):
+            parser.error("--int8 is torch's quantization; for ONNX use --runtime onnx-int8")
+        args.runtime = "torch"
     args.sets = [n for arg in args.sets for n in arg.split(",") if n] if args.sets else None
     return args
 
@@ -284,7 +297,7 @@ def load_model(args: argparse.Namespace) -> tuple[NLIBackend, float]:
     from checker.nli.embedded import EmbeddedNLI
     from checker.nli.registry import load_backend
 
-    backend = load_backend(args.model)
+    backend = load_backend(args.model, runtime=args.runtime)
     if args.int8:
         if not isinstance(backend, EmbeddedNLI):
             raise CheckerError("--int8 applies to the embedded model only")
@@ -326,12 +339,21 @@ def config_advice(directory: Path, calibration: Calibration, backend: NLIBackend
     return f'add to {directory / "config.json"}: "{TEMPERATURE_KEY}": {calibration.temperature:.4f}'
 
 
+def metrics_variant(args: argparse.Namespace) -> str:
+    """The suffix of this run's figures in metrics.json: float32 on any runtime is "fp32" (the
+    runtimes agree to float noise); each int8 scheme has its own."""
+    if args.int8:
+        return "int8"
+    return "onnx-int8" if args.runtime == "onnx-int8" else "fp32"
+
+
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     sets = chosen_sets(args.sets)
     backend, current = load_model(args)
     print(
-        f"model {backend.name} loaded in {time.perf_counter() - started:.1f} s (temperature {current:g})"
+        f"model {backend.name} on {getattr(backend, 'runtime', 'torch')} loaded in "
+        f"{time.perf_counter() - started:.1f} s (temperature {current:g})"
     )
     calibration = fit_on_selection_set(backend, args, current) if args.calibrate else None
     results: dict[str, Result] = {}
@@ -349,7 +371,7 @@ def run(args: argparse.Namespace) -> int:
     print(render_summary(results, skipped))
     directory = args.model or DEFAULT_MODEL_DIR
     if args.write_metrics:
-        write_metrics(directory, results, "int8" if args.int8 else "fp32", calibration)
+        write_metrics(directory, results, metrics_variant(args), calibration)
     if calibration is not None:
         print(config_advice(directory, calibration, backend))
     print(f"\ntotal {time.perf_counter() - started:.1f} s")

@@ -1,11 +1,13 @@
 """NLI speed on this machine: load time, peak memory and pairs per second.
 
-    python benchmarks/nli_speed.py [--threads 2] [--repeat 3]
+    python benchmarks/nli_speed.py [--threads 2] [--repeat 3] [--configs onnx-fp32 torch-fp32]
 
-Measures the embedded model (fp32 and torch dynamic int8) and, in the same run, an
-mDeBERTa-base-shaped model built with random weights (nothing is downloaded), on short (~60
-token) and long (~200 token) pairs at batch 1 and 16. Each configuration runs in its own
-process so that load time and peak RSS are its own.
+Measures the embedded model on each runtime side by side (ONNX Runtime fp32 and int8, torch
+fp32 and dynamic int8) and an mDeBERTa-base-shaped model built with random weights (nothing is
+downloaded), on short (~60 token) and long (~200 token) pairs at batch 1 and 16. Each
+configuration runs in its own process, so load time and peak RSS are its own (an ONNX process
+never imports torch). For the ONNX runtimes the short batch-16 time is split into tokenisation,
+word-row lookup and the session's run, and the tokenizer's share of the load is reported.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
+CONFIGS = ("onnx-fp32", "onnx-int8", "torch-fp32", "torch-int8", "mdeberta-fp32")
+Predict = Callable[[list[tuple[str, str]], int], object]
 
 
 def sample_pairs(target_tokens: int, count: int) -> list[tuple[str, str]]:
@@ -39,49 +45,92 @@ def sample_pairs(target_tokens: int, count: int) -> list[tuple[str, str]]:
     return pairs
 
 
-def child(model: str, quant: str, threads: int, repeat: int) -> dict[str, object]:
-    import torch
+def child(config: str, threads: int, repeat: int) -> dict[str, object]:
+    """One configuration, measured in this process."""
+    from checker.nli.embedded_dir import shared_tokenizer
 
-    torch.set_num_threads(threads)
     started = time.perf_counter()
-    predict, count_tokens = _load(model, quant)
+    shared_tokenizer()  # built first so that its share of the load can be reported
+    tokenizer_s = time.perf_counter() - started
+    predict, backend = _load(config, threads)
     load_s = time.perf_counter() - started
-    figures: dict[str, object] = {"model": model, "quant": quant, "load_s": round(load_s, 2)}
+    tok = shared_tokenizer()
+    figures: dict[str, object] = {
+        "config": config,
+        "load_s": round(load_s, 2),
+        "tokenizer_load_s": round(tokenizer_s, 2),
+    }
     for name, tokens in (("short", 60), ("long", 200)):
         pairs = sample_pairs(tokens, 64)
-        figures[f"{name}_tokens"] = round(sum(count_tokens(p) for p in pairs) / len(pairs), 1)
+        lengths = [len(ids) for ids in tok.encode_pairs(pairs, max_length=512)]
+        figures[f"{name}_tokens"] = round(sum(lengths) / len(lengths), 1)
         for batch in (1, 16):
             work = pairs[:16] if batch == 1 else pairs
             predict(work[:batch], batch)  # warm-up
             best = min(_timed(predict, work, batch) for _ in range(repeat))
             figures[f"{name}_b{batch}_pairs_per_s"] = round(len(work) / best, 1)
+    if config.startswith("onnx"):
+        figures.update(_onnx_breakdown(backend, sample_pairs(60, 64), repeat))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    figures["torch_imported"] = "torch" in sys.modules
     return figures
 
 
-def _timed(predict, pairs, batch) -> float:  # type: ignore[no-untyped-def]
+def _timed(predict: Predict, pairs: list[tuple[str, str]], batch: int) -> float:
     started = time.perf_counter()
     predict(pairs, batch)
     return time.perf_counter() - started
 
 
-def _load(model: str, quant: str):  # type: ignore[no-untyped-def]
+def _onnx_breakdown(backend: Any, pairs: list[tuple[str, str]], repeat: int) -> dict[str, float]:
+    """Milliseconds per pair of each step of a batch-16 predict (best of ``repeat``)."""
+    from checker.nli.base import length_sorted_batches
+    from checker.nli.onnx_backend import LOGITS_OUTPUT, MASK_INPUT, WORDS_INPUT, pad_ids
+
+    steps = {"tokenize": 1e9, "lookup": 1e9, "session": 1e9}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        ids = backend.tokenizer.encode_pairs(pairs, max_length=backend.config.max_length)
+        spent = {"tokenize": time.perf_counter() - t0, "lookup": 0.0, "session": 0.0}
+        for rows in length_sorted_batches([len(row) for row in ids], 16):
+            t0 = time.perf_counter()
+            padded, mask = pad_ids([ids[i] for i in rows], backend.tokenizer.pad_id)
+            words = backend.words.lookup(padded)
+            t1 = time.perf_counter()
+            backend.session.run([LOGITS_OUTPUT], {WORDS_INPUT: words, MASK_INPUT: mask})
+            spent["lookup"] += t1 - t0
+            spent["session"] += time.perf_counter() - t1
+        steps = {k: min(v, spent[k]) for k, v in steps.items()}
+    return {f"short_b16_{k}_ms_per_pair": round(1000 * v / len(pairs), 2) for k, v in steps.items()}
+
+
+def _load(config: str, threads: int) -> tuple[Predict, object]:
+    runtime, _, quant = config.partition("-")
+    if runtime == "onnx":
+        from checker.nli.onnx_backend import OnnxNLI
+
+        backend = OnnxNLI(threads=threads, int8=quant == "int8")
+        return (lambda pairs, b: backend.predict(pairs, batch_size=b)), backend
     import torch
 
-    if model == "embedded":
+    torch.set_num_threads(threads)
+    if runtime == "torch":
         from checker.nli.embedded import EmbeddedNLI
 
-        backend = EmbeddedNLI()
+        embedded = EmbeddedNLI()
         if quant == "int8":
-            backend.quantize_int8()
-        tok = backend.tokenizer
-        return (
-            lambda pairs, b: backend.predict(pairs, batch_size=b),
-            lambda pair: len(tok.encode_pairs([pair])[0]),
-        )
+            embedded.quantize_int8()
+        return (lambda pairs, b: embedded.predict(pairs, batch_size=b)), embedded
+    return _random_mdeberta(quant), None
+
+
+def _random_mdeberta(quant: str) -> Predict:
+    import torch
     from transformers import DebertaV2Config, DebertaV2ForSequenceClassification
 
-    config = DebertaV2Config(  # the shape of microsoft/mdeberta-v3-base
+    from checker.nli.embedded_dir import shared_tokenizer
+
+    config = DebertaV2Config(  # type: ignore[call-arg]  # microsoft/mdeberta-v3-base shape
         vocab_size=251000,
         hidden_size=768,
         num_hidden_layers=12,
@@ -100,12 +149,10 @@ def _load(model: str, quant: str):  # type: ignore[no-untyped-def]
     net = DebertaV2ForSequenceClassification(config).eval()
     if quant == "int8":
         net = torch.ao.quantization.quantize_dynamic(net, {torch.nn.Linear}, dtype=torch.qint8)
-    from checker.nli.embedded import shared_tokenizer
-
     tok = shared_tokenizer()  # same token counts as the embedded model, for a like-for-like load
 
     @torch.inference_mode()
-    def predict(pairs, b):  # type: ignore[no-untyped-def]
+    def predict(pairs: list[tuple[str, str]], b: int) -> None:
         ids = tok.encode_pairs(pairs, max_length=512)
         for i in range(0, len(ids), b):
             rows = ids[i : i + b]
@@ -114,46 +161,41 @@ def _load(model: str, quant: str):  # type: ignore[no-untyped-def]
             mask = torch.tensor([[1] * len(r) + [0] * (width - len(r)) for r in rows])
             net(input_ids=x, attention_mask=mask)
 
-    return predict, lambda pair: len(tok.encode_pairs([pair])[0])
+    return predict
 
 
-def main() -> None:
+def markdown_table(rows: Sequence[dict[str, object]]) -> str:
+    keys = list(dict.fromkeys(k for row in rows for k in row if k != "config"))
+    lines = ["| config | " + " | ".join(keys) + " |", "|---|" + "---|" * len(keys)]
+    for row in rows:
+        cells = [str(row.get(k, "")) for k in keys]
+        lines.append(f"| {row['config']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", nargs=2, metavar=("MODEL", "QUANT"))
-    parser.add_argument("--models", nargs="*", default=["embedded", "mdeberta-base-random"])
-    args = parser.parse_args()
+    parser.add_argument("--configs", nargs="+", choices=CONFIGS, default=list(CONFIGS))
+    parser.add_argument("--child", choices=CONFIGS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child[0], args.child[1], args.threads, args.repeat)))
-        return
+        print(json.dumps(child(args.child, args.threads, args.repeat)))
+        return 0
     rows = []
-    for model in args.models:
-        for quant in ("fp32", "int8"):
-            cmd = [
-                sys.executable,
-                __file__,
-                "--child",
-                model,
-                quant,
-                "--threads",
-                str(args.threads),
-                "--repeat",
-                str(args.repeat),
-            ]
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            rows.append(json.loads(out.strip().splitlines()[-1]))
-            print(json.dumps(rows[-1]), flush=True)
-    keys = [k for k in rows[0] if k not in ("model", "quant")]
-    print("\n| model | quant | " + " | ".join(keys) + " |")
-    print("|---|---|" + "---|" * len(keys))
-    for row in rows:
-        print(
-            f"| {row['model']} | {row['quant']} | " + " | ".join(str(row[k]) for k in keys) + " |"
-        )
+    for config in args.configs:
+        cmd = [sys.executable, __file__, "--child", config]
+        cmd += ["--threads", str(args.threads), "--repeat", str(args.repeat)]
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), flush=True)
+    print()
+    print(markdown_table(rows))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

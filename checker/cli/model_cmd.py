@@ -9,10 +9,18 @@ from checker.cli import EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from checker.nli.registry import RUNTIME_ENV, RUNTIMES  # torch-free
+
     parser = sub.add_parser("model", help="the NLI model: info, path, train")
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     info = actions.add_parser("info", help="name, location, size, checksums and evaluation figures")
     info.add_argument("--model", type=Path, default=None)
+    info.add_argument(
+        "--runtime",
+        choices=RUNTIMES,
+        default=None,
+        help=f"load the model on this runtime (default: ${RUNTIME_ENV}, else auto)",
+    )
     info.set_defaults(run=run_info)
     path = actions.add_parser(
         "path", help="where the embedded model and its base weights are looked for"
@@ -38,8 +46,11 @@ def run_info(args: argparse.Namespace) -> int:
     from checker.nli.base import DEFAULT_MODEL_DIR, DescribedBackend
     from checker.nli.registry import load_backend
 
-    backend = load_backend(args.model)
+    backend = load_backend(args.model, runtime=args.runtime)
     print(_field("model", backend.name))
+    runtime = getattr(backend, "runtime", "unknown")
+    reason = getattr(backend, "runtime_reason", "")
+    print(_field("runtime", f"{runtime} ({reason})" if reason else runtime))
     if isinstance(backend, DescribedBackend):
         for name, value in backend.describe():
             print(_field(name, value))

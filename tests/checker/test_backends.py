@@ -144,9 +144,10 @@ def test_model_info_describes_a_huggingface_checkpoint(
     assert main(["model", "info", "--model", str(tmp_path)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"model:      huggingface ({tmp_path.resolve()})"
-    assert out[2] == f"checkpoint: {tmp_path.resolve()}"
-    assert out[3] == "max length: 64 tokens"
-    assert out[1].startswith("parameters: ") and int(out[1].split()[1].replace(",", "")) > 1000
+    assert out[1] == "runtime:    torch"
+    assert out[3] == f"checkpoint: {tmp_path.resolve()}"
+    assert out[4] == "max length: 64 tokens"
+    assert out[2].startswith("parameters: ") and int(out[2].split()[1].replace(",", "")) > 1000
 
 
 def test_length_sorted_batches_cover_every_pair_once() -> None:
