@@ -156,7 +156,7 @@ def _run_child(corpus: Path, cache: Path, engine: str, model: Path | None) -> di
 
 def _edit_one_article(folder: Path) -> tuple[Path, str]:
     """Change the first figure of the first article that has one; returns it and its text."""
-    for path in sorted(folder.rglob("*.txt")):
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md")):
         text = path.read_text(encoding="utf-8")
         for digit in "123456789":
             if digit in text:
