@@ -158,9 +158,12 @@ def _edit_one_article(folder: Path) -> tuple[Path, str]:
     """Change the first figure of the first article that has one; returns it and its text."""
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md")):
         text = path.read_text(encoding="utf-8")
+        start = text.index("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+        head, body = text[:start], text[start:]  # never the front matter's date
         for digit in "123456789":
-            if digit in text:
-                path.write_text(text.replace(digit, "7" if digit != "7" else "8", 1), "utf-8")
+            if digit in body:
+                edited = body.replace(digit, "7" if digit != "7" else "8", 1)
+                path.write_text(head + edited, "utf-8")
                 return path, text
     raise RuntimeError(f"no article with a figure under {folder}")
 
