@@ -26,6 +26,7 @@ from claims.ingest import DEFAULT_MAX_BYTES
 FAIL_ON = ("error", "warning", "never")
 KEYS = (
     "model",
+    "runtime",
     "fail_on",
     "format",
     "batch_size",
@@ -61,6 +62,7 @@ class Thresholds:
 class Config:
     source: str = "defaults"
     model: Path | None = None
+    runtime: str | None = None  # the NLI runtime (None: $SELARAS_RUNTIME, else the fastest)
     fail_on: str = "error"
     format: str = "terminal"
     batch_size: int = DEFAULT_BATCH_SIZE
@@ -118,6 +120,10 @@ def parse_config(table: dict[str, Any], source: str) -> Config:
     values: dict[str, Any] = {"source": source}
     if "model" in table:
         values["model"] = Path(_typed(table, "model", str, source))
+    if "runtime" in table:
+        from checker.nli.registry import RUNTIMES  # torch-free
+
+        values["runtime"] = _choice(table, "runtime", RUNTIMES, source)
     if "fail_on" in table:
         values["fail_on"] = _choice(table, "fail_on", FAIL_ON, source)
     if "format" in table:

@@ -48,10 +48,10 @@ def require_ray() -> None:
 class Judge:
     """A Ray Data actor: the model, loaded once per actor, scoring blocks of texts."""
 
-    def __init__(self, model: str, batch_size: int) -> None:
+    def __init__(self, model: str, batch_size: int, runtime: str | None) -> None:
         from checker.nli.registry import load_backend
 
-        self.backend = load_backend(Path(model))
+        self.backend = load_backend(Path(model), runtime=runtime)
         self.batch_size = batch_size
 
     def __call__(self, block: dict[str, Any]) -> dict[str, Any]:
@@ -67,12 +67,12 @@ class Judge:
         }
 
 
-def _describe(model: str) -> tuple[str, str | None]:
+def _describe(model: str, runtime: str | None) -> tuple[str, str | None]:
     """The model's name and verdict-cache key, computed where the model loads (a worker)."""
     from checker.nli.cache import cache_key
     from checker.nli.registry import load_backend
 
-    backend = load_backend(Path(model))
+    backend = load_backend(Path(model), runtime=runtime)
     return backend.name, cache_key(backend)
 
 
@@ -96,11 +96,13 @@ class RayNLI:
         *,
         address: str | None = None,
         actors: int | None = None,
+        runtime: str | None = None,
     ) -> None:
         require_ray()
         import ray
 
         self.model = str((model or DEFAULT_MODEL_DIR).resolve())
+        self.runtime = runtime
         self.address = address or os.environ.get("RAY_ADDRESS") or None
         self._started_here = False
         if not ray.is_initialized():
@@ -110,7 +112,7 @@ class RayNLI:
         self._cpus_per_actor = max(1.0, cpus / self.actors) if not address else 1.0
         describe = ray.remote(num_cpus=1)(_describe)
         # the report names the model, not where it ran: the findings are the same either way
-        self.name, self._key = ray.get(describe.remote(self.model))
+        self.name, self._key = ray.get(describe.remote(self.model, self.runtime))
         log.info("NLI on %s, %d actor(s)", self.address or "a local Ray", self.actors)
 
     def _start(self, ray: Any) -> None:
@@ -147,7 +149,11 @@ class RayNLI:
         blocks = max(1, -(-len(rows) // ROWS_PER_BLOCK))
         scored = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             Judge,
-            fn_constructor_kwargs={"model": self.model, "batch_size": batch_size},
+            fn_constructor_kwargs={
+                "model": self.model,
+                "batch_size": batch_size,
+                "runtime": self.runtime,
+            },
             batch_size=ROWS_PER_BLOCK,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=self.actors),

@@ -119,11 +119,16 @@ def _run(
         if backend is None and engine.kind == "ray":
             say("starting Ray and loading the NLI model on it")
             backend = stack.enter_context(
-                RayNLI(config.model, address=engine.address, actors=engine.actors)
+                RayNLI(
+                    config.model,
+                    address=engine.address,
+                    actors=engine.actors,
+                    runtime=config.runtime,
+                )
             )
         elif backend is None:
             say("loading the NLI model")
-            backend = load_backend(config.model)
+            backend = load_backend(config.model, runtime=config.runtime)
         if cache is not None and store is not None:
             backend = with_cache(backend, cache)
         return check(

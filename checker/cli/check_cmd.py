@@ -17,6 +17,7 @@ from checker.cli.claims_cmd import add_input_options
 from checker.config import FAIL_ON, Config, data_folder, find_config, load_config
 from checker.distributed import require_ray
 from checker.nli.cache import CACHE_ENV, default_cache_path
+from checker.nli.registry import RUNTIMES
 from checker.progress import BarProgress, LogProgress, Progress
 from checker.run import Engine, run_check
 from checker.types import Report
@@ -69,6 +70,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--model", type=Path, default=None, help="NLI model directory (default: embedded)"
+    )
+    parser.add_argument(
+        "--runtime",
+        choices=RUNTIMES,
+        default=None,
+        help="NLI runtime (default: $SELARAS_RUNTIME, else auto: ONNX Runtime, else torch)",
     )
     parser.add_argument("--batch-size", type=int, default=None)
     parser.add_argument(
@@ -160,6 +167,7 @@ def settings(args: argparse.Namespace) -> Config:
             raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
     overrides = {
         "model": args.model,
+        "runtime": args.runtime,
         "batch_size": args.batch_size,
         "max_bytes": args.max_bytes,
         "data_path": data_folder(args.data_path, Path.cwd(), "--data-path")

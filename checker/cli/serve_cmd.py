@@ -118,7 +118,7 @@ def serve_command(args: argparse.Namespace) -> int:
     print("selaras: loading the NLI model", file=sys.stderr)
     if args.threads is not None:
         _set_threads(args.threads)
-    backend = load_backend(config.model)
+    backend = load_backend(config.model, runtime=config.runtime)
     torch = sys.modules.get("torch")
     if args.threads is not None and torch is not None:
         torch.set_num_threads(args.threads)

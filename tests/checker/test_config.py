@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.config import Config, Thresholds, find_config, load_config
+from checker.config import Config, Thresholds, find_config, load_config, parse_config
 from checker.errors import ConfigError
 from checker.rules import get_rule
 from checker.rules.compare import Matching
@@ -130,3 +130,28 @@ def test_languages_and_format_are_read(tmp_path: Path) -> None:
     path = write(tmp_path / "selaras.toml", 'languages = ["id"]\nformat = "sarif"\n')
     config = load_config(path)
     assert (config.languages, config.format) == (("id",), "sarif")
+
+
+def test_the_runtime_key_is_checked_and_reaches_the_model_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.cli import main
+
+    from .test_cache import CountingNLI
+
+    with pytest.raises(ConfigError, match="runtime"):
+        parse_config({"runtime": "gpu"}, "selaras.toml")
+    assert parse_config({"runtime": "torch"}, "selaras.toml").runtime == "torch"
+    asked: list[str | None] = []
+
+    def loader(path: Path | None, *, runtime: str | None = None) -> CountingNLI:
+        asked.append(runtime)
+        return CountingNLI()
+
+    monkeypatch.setattr("checker.run.load_backend", loader)
+    (tmp_path / "selaras.toml").write_text('runtime = "onnx-int8"\n', encoding="utf-8")
+    examples = Path(__file__).parents[2] / "examples"
+    argv = ["check", str(examples), "-q", "--no-cache", "--fail-on", "never", "--format", "json"]
+    assert main([*argv, "--config", str(tmp_path / "selaras.toml")]) == 0
+    assert main([*argv, "--config", str(tmp_path / "selaras.toml"), "--runtime", "torch"]) == 0
+    assert asked == ["onnx-int8", "torch"]

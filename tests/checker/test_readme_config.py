@@ -20,3 +20,4 @@ def test_readme_configuration_example_parses(tmp_path: Path) -> None:
     assert config.data_path == tmp_path / table["data_path"]
     assert config.languages == tuple(table["languages"])
     assert "nli-contradiction" in config.disable
+    assert config.runtime == table["runtime"]
