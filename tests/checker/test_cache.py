@@ -224,7 +224,7 @@ def test_two_processes_sharing_a_cache_both_get_correct_results(tmp_path: Path) 
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> CountingNLI:
     """`selaras check` with the counting double in place of the model (no model loads)."""
     backend = CountingNLI()
-    monkeypatch.setattr("checker.run.load_backend", lambda path: backend)
+    monkeypatch.setattr("checker.run.load_backend", lambda path, **_: backend)
     return backend
 
 

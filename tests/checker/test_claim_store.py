@@ -42,7 +42,7 @@ def test_without_a_cache_nothing_is_kept(tmp_path: Path, extractions: list[str])
 def test_cache_stats_counts_the_articles_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("checker.run.load_backend", lambda path: CountingNLI())
+    monkeypatch.setattr("checker.run.load_backend", lambda path, **_: CountingNLI())
     cache = tmp_path / "c.sqlite3"
     argv = ["check", str(EXAMPLES), "-q", "--format", "json", "--fail-on", "never"]
     assert main([*argv, "--cache", str(cache)]) == 0

@@ -90,7 +90,7 @@ def test_a_run_reports_every_stage_and_counts_each_long_one_to_its_end() -> None
 def test_the_command_line_logs_stages_plainly_when_stderr_is_not_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("checker.run.load_backend", lambda path: CountingNLI())
+    monkeypatch.setattr("checker.run.load_backend", lambda path, **_: CountingNLI())
     code = main(["check", str(EXAMPLES), "--format", "json", "--fail-on", "never", "--no-cache"])
     assert code == 0
     err = capsys.readouterr().err
@@ -113,7 +113,7 @@ def test_ctrl_c_writes_no_report_and_leaves_a_cache_the_next_run_uses(
 ) -> None:
     monkeypatch.setattr("checker.verdicts.CHUNK", 40)
     stopping = StopsOnThirdCall()
-    monkeypatch.setattr("checker.run.load_backend", lambda path: stopping)
+    monkeypatch.setattr("checker.run.load_backend", lambda path, **_: stopping)
     cache, out = tmp_path / "v.sqlite3", tmp_path / "report.json"
     argv = ["check", str(EXAMPLES), "-q", "--format", "json", "--fail-on", "never"]
     argv += ["--cache", str(cache), "--output", str(out)]
@@ -127,7 +127,7 @@ def test_ctrl_c_writes_no_report_and_leaves_a_cache_the_next_run_uses(
     assert VerdictCache(cache).stats().rows == 80  # the two chunks judged before the stop
 
     resumed = CountingNLI()
-    monkeypatch.setattr("checker.run.load_backend", lambda path: resumed)
+    monkeypatch.setattr("checker.run.load_backend", lambda path, **_: resumed)
     assert main(argv) == 0
     assert out.is_file()
     assert not set(resumed.asked) & set(stopping.asked)  # what was judged is not judged again

@@ -29,7 +29,7 @@ def test_engine_ray_without_ray_fails_at_once_saying_how_to_install(
 
     monkeypatch.setattr(importlib.util, "find_spec", no_ray)
 
-    def never(path: Path | None) -> None:
+    def never(path: Path | None, **_: object) -> None:
         raise AssertionError("the model must not load when the engine cannot run")
 
     monkeypatch.setattr("checker.run.load_backend", never)
